@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+/**
+ * Baton vs the official @opentelemetry propagators, in one process, interleaved.
+ *
+ * Each suite in ./suites exports { name, rows, scaling }:
+ *   rows:    [{ label, baton: () => unknown, official: () => unknown }]  one operation each
+ *   scaling: [{ label, make: (bytes) => carrier-producing thunk, run: (input) => unknown }]
+ *
+ * For each row, every round times a batch of Baton calls and a batch of official calls (the order
+ * alternates round to round so neither side always runs warm), then the table reports the median
+ * ns/op of each side and the ratio Baton / official. Ratios, not absolute numbers, are what carry
+ * across machines.
+ *
+ *   node bench/run.js                 full run (default rounds)
+ *   node bench/run.js --quick         a few rounds: proves the bench still runs (CI)
+ *   node bench/run.js --filter b3     only suites whose name contains "b3"
+ *   node bench/run.js --json out.json also write the results as JSON
+ */
+'use strict';
+const { readdirSync } = require('node:fs');
+const { join } = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const filter = args.includes('--filter') ? args[args.indexOf('--filter') + 1] : undefined;
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+
+const ROUNDS = quick ? 3 : 25;
+const TARGET_BATCH_MS = quick ? 2 : 20;
+const SCALING_SIZES = [1024, 10 * 1024, 100 * 1024, 1024 * 1024];
+
+let sink = 0; // every result feeds this, so no call can be optimised away
+function consume(v) {
+  if (v !== undefined && v !== null) sink ^= 1;
+}
+
+function timeBatch(fn, n) {
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) consume(fn());
+  return ((performance.now() - t0) * 1e6) / n;
+}
+
+/** Picks a batch size so one batch takes about TARGET_BATCH_MS. */
+function calibrate(fn) {
+  let n = 64;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) consume(fn());
+    const ms = performance.now() - t0;
+    if (ms >= TARGET_BATCH_MS / 4 || n >= 1 << 22)
+      return Math.max(16, Math.round((n * TARGET_BATCH_MS) / Math.max(ms, 0.01)));
+    n *= 4;
+  }
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function measureRow(row) {
+  // Warm both sides up before timing (JIT, inline caches).
+  const nB = calibrate(row.baton);
+  const nO = calibrate(row.official);
+  const b = [];
+  const o = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    if (r % 2 === 0) {
+      b.push(timeBatch(row.baton, nB));
+      o.push(timeBatch(row.official, nO));
+    } else {
+      o.push(timeBatch(row.official, nO));
+      b.push(timeBatch(row.baton, nB));
+    }
+  }
+  const baton = median(b);
+  const official = median(o);
+  return { baton, official, ratio: baton / official };
+}
+
+function measureScaling(item) {
+  const out = [];
+  for (const bytes of SCALING_SIZES) {
+    const input = item.make(bytes);
+    let threw = false;
+    const times = [];
+    const reps = quick ? 3 : 9;
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      try {
+        consume(item.run(input));
+      } catch {
+        threw = true;
+      }
+      times.push(performance.now() - t0);
+    }
+    out.push({ bytes, ms: median(times), threw });
+  }
+  return out;
+}
+
+const fmt = (ns) => (ns >= 1000 ? ns.toFixed(0) : ns.toFixed(1));
+const size = (b) => (b >= 1024 * 1024 ? `${b / 1024 / 1024} MB` : `${b / 1024} KB`);
+
+function main() {
+  const dir = join(__dirname, 'suites');
+  const suites = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((f) => require(join(dir, f)))
+    .filter((s) => !filter || s.name.toLowerCase().includes(filter.toLowerCase()));
+
+  console.log(
+    `Baton vs official — node ${process.version}, ${ROUNDS} rounds, median ns/op${quick ? ' (quick mode: numbers not meaningful)' : ''}\n`,
+  );
+  console.log('| suite | operation | Baton ns/op | official ns/op | Baton / official |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  const results = [];
+  for (const suite of suites) {
+    for (const row of suite.rows || []) {
+      const r = measureRow(row);
+      results.push({ suite: suite.name, label: row.label, ...r });
+      console.log(
+        `| ${suite.name} | ${row.label} | ${fmt(r.baton)} | ${fmt(r.official)} | ${r.ratio.toFixed(2)}× |`,
+      );
+    }
+  }
+
+  const scalingResults = [];
+  const scalingSuites = suites.filter((s) => (s.scaling || []).length);
+  if (scalingSuites.length) {
+    console.log(
+      '\nScaling: one extract of a pathological value (Baton), median ms; target < 5 ms at 1 MB, linear growth\n',
+    );
+    console.log(`| suite | input | ${SCALING_SIZES.map(size).join(' | ')} | threw |`);
+    console.log(`| --- | --- | ${SCALING_SIZES.map(() => '---:').join(' | ')} | --- |`);
+    for (const suite of scalingSuites) {
+      for (const item of suite.scaling) {
+        const r = measureScaling(item);
+        scalingResults.push({ suite: suite.name, label: item.label, points: r });
+        const threw = r.some((p) => p.threw);
+        console.log(
+          `| ${suite.name} | ${item.label} | ${r.map((p) => p.ms.toFixed(3)).join(' | ')} | ${threw ? 'YES' : 'no'} |`,
+        );
+        if (threw) process.exitCode = 1;
+      }
+    }
+  }
+
+  if (jsonOut) {
+    require('node:fs').writeFileSync(
+      jsonOut,
+      JSON.stringify(
+        { node: process.version, rounds: ROUNDS, results, scaling: scalingResults },
+        null,
+        2,
+      ),
+    );
+  }
+  if (sink === 42) console.log(''); // keep `sink` observable
+}
+
+main();

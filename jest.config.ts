@@ -1,0 +1,44 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from 'jest';
+
+/**
+ * One Jest project per package (packages/<dir>/test), plus the repository-level suites in test/
+ * (packaging). Tests import sibling packages by name; the mapper points those names at the sources,
+ * so `npm test` needs no build — except the packaging suite, which builds and packs for real.
+ */
+const moduleNameMapper = {
+  '^@baton/propagator-env/register$': '<rootDir>/../propagator-env/src/register.ts',
+  '^@baton/([^/]+)$': '<rootDir>/../$1/src',
+};
+
+const transform: Config['transform'] = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.json' }],
+};
+
+const packagesDir = join(__dirname, 'packages');
+const packageProjects: Config['projects'] = readdirSync(packagesDir)
+  .filter((dir) => existsSync(join(packagesDir, dir, 'test')))
+  .map((dir) => ({
+    displayName: dir,
+    rootDir: join(packagesDir, dir),
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/test/**/*.test.ts'],
+    moduleNameMapper,
+    transform,
+  }));
+
+const config: Config = {
+  projects: [
+    ...packageProjects,
+    {
+      displayName: 'packaging',
+      rootDir: join(__dirname, 'test'),
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, 'tsconfig.json') }] },
+    },
+  ],
+};
+
+export default config;

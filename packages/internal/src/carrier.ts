@@ -1,0 +1,106 @@
+/**
+ * Reading a header from any carrier without ever throwing.
+ *
+ * REQUIREMENTS §1: "Header names are looked up case-insensitively where the getter allows: try the
+ * lowercase name, then fall back to a case-insensitive scan of keys() only when the lowercase lookup
+ * misses (Kafka/AMQP carriers keep case)." And extract never throws — not for a getter that throws,
+ * not for a carrier that is undefined, an array, or a Buffer.
+ */
+import type { TextMapGetter } from '@opentelemetry/api';
+
+/** At most this many keys are scanned by the case-insensitive fallback: bounded work per lookup. */
+export const MAX_SCANNED_KEYS = 1024;
+
+/** True when `key` equals the lowercase `lowerName` ignoring ASCII case, without allocating. */
+export function equalsIgnoreAsciiCase(key: string, lowerName: string): boolean {
+  const n = lowerName.length;
+  if (key.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    let c = key.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lowerName.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Calls getter.keys, returning [] when it throws or returns something that is not an array. */
+export function safeKeys(carrier: unknown, getter: TextMapGetter): string[] {
+  try {
+    const keys: unknown = getter.keys(carrier);
+    return Array.isArray(keys) ? (keys as string[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The raw value of header `lowerName` (a lowercase name): whatever the getter returns, or undefined.
+ * Tries the lowercase name first; only on a miss scans keys() case-insensitively.
+ */
+export function getHeader(carrier: unknown, getter: TextMapGetter, lowerName: string): unknown {
+  if (carrier === null || carrier === undefined) return undefined;
+  try {
+    const direct: unknown = getter.get(carrier, lowerName);
+    if (direct !== undefined) return direct;
+    const keys = safeKeys(carrier, getter);
+    const n = keys.length < MAX_SCANNED_KEYS ? keys.length : MAX_SCANNED_KEYS;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      if (typeof key === 'string' && key !== lowerName && equalsIgnoreAsciiCase(key, lowerName)) {
+        return getter.get(carrier, key);
+      }
+    }
+  } catch {
+    // A throwing getter is treated as an absent header (REQUIREMENTS §1).
+  }
+  return undefined;
+}
+
+function isBytes(v: unknown): v is Uint8Array {
+  return v instanceof Uint8Array;
+}
+
+/**
+ * One header value as a string, or undefined when it is absent, not text, or longer than
+ * `maxLength` (no valid value of the format is that long, so it is rejected before any work).
+ *
+ * Arrays give their first value (REQUIREMENTS §1: "use the first value unless the format says to
+ * join"). Buffers (Kafka headers) are read as latin1, which cannot throw; their non-ASCII bytes
+ * then fail the format's own grammar.
+ */
+export function firstValue(raw: unknown, maxLength: number): string | undefined {
+  let v = raw;
+  if (Array.isArray(v)) v = v.length > 0 ? v[0] : undefined;
+  if (typeof v === 'string') return v.length <= maxLength ? v : undefined;
+  if (isBytes(v)) {
+    if (v.length > maxLength) return undefined;
+    return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
+  }
+  return undefined;
+}
+
+/**
+ * All values of a header joined with "," (RFC 9110 §5.3: a repeated field is the comma-joined
+ * list), or undefined when absent or when the joined value would exceed `maxLength`.
+ */
+export function joinedValue(raw: unknown, maxLength: number): string | undefined {
+  if (!Array.isArray(raw)) return firstValue(raw, maxLength);
+  let out: string | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const part = firstValue(raw[i], maxLength);
+    if (part === undefined) continue;
+    out = out === undefined ? part : out + ',' + part;
+    if (out.length > maxLength) return undefined;
+  }
+  return out;
+}
+
+/** Reads header `lowerName` as one string (first value), never throwing. */
+export function readHeader(
+  carrier: unknown,
+  getter: TextMapGetter,
+  lowerName: string,
+  maxLength: number,
+): string | undefined {
+  return firstValue(getHeader(carrier, getter, lowerName), maxLength);
+}

@@ -1,0 +1,90 @@
+/**
+ * Lowercase-hex ids without regular expressions: one pass over char codes, no allocation
+ * except the id string the caller keeps.
+ *
+ * OpenTelemetry ids are lowercase hex, 32 chars (trace) / 16 chars (span), not all zero
+ * (W3C-TC §trace-id, §parent-id). Formats that allow shorter ids (B3 64-bit trace ids,
+ * Jaeger ids with leading zeros stripped) are left-padded to the full width.
+ */
+
+/** Value of a lowercase hex digit, -1 for anything else (uppercase included: the specs require lowercase). */
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let c = 0; c < 10; c++) HEX_VALUE[0x30 + c] = c;
+for (let c = 0; c < 6; c++) HEX_VALUE[0x61 + c] = 10 + c;
+
+const ZEROS = '00000000000000000000000000000000';
+
+export const TRACE_ID_LENGTH = 32;
+export const SPAN_ID_LENGTH = 16;
+export const INVALID_TRACE_ID = ZEROS;
+export const INVALID_SPAN_ID = ZEROS.slice(0, SPAN_ID_LENGTH);
+
+/** Value of the lowercase hex digit at `code`, or -1. */
+export function hexValue(code: number): number {
+  return code < 128 ? HEX_VALUE[code] : -1;
+}
+
+/** True when s[start, end) is non-empty and every char is a lowercase hex digit. */
+export function isLowerHex(s: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || HEX_VALUE[c] < 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads the id in s[start, end).
+ *
+ * - `width`: the id's full length (32 trace, 16 span).
+ * - `minLength`: the shortest accepted length; shorter-than-width ids are left-padded with zeros.
+ *   Pass `width` to require the exact length.
+ *
+ * Returns the (padded) id, or undefined when the field is out of bounds, not lowercase hex,
+ * or all zeros.
+ */
+export function readHexId(
+  s: string,
+  start: number,
+  end: number,
+  width: number,
+  minLength: number = width,
+): string | undefined {
+  const length = end - start;
+  if (length < minLength || length > width || length < 1) return undefined;
+  let nonZero = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return undefined;
+    const v = HEX_VALUE[c];
+    if (v < 0) return undefined;
+    if (v !== 0) nonZero = true;
+  }
+  if (!nonZero) return undefined;
+  const id = start === 0 && end === s.length ? s : s.slice(start, end);
+  return length === width ? id : ZEROS.slice(0, width - length) + id;
+}
+
+/** A valid OpenTelemetry trace id: 32 lowercase hex chars, not all zero. */
+export function isValidTraceId(id: unknown): id is string {
+  return (
+    typeof id === 'string' &&
+    id.length === TRACE_ID_LENGTH &&
+    readHexId(id, 0, TRACE_ID_LENGTH, TRACE_ID_LENGTH) !== undefined
+  );
+}
+
+/** A valid OpenTelemetry span id: 16 lowercase hex chars, not all zero. */
+export function isValidSpanId(id: unknown): id is string {
+  return (
+    typeof id === 'string' &&
+    id.length === SPAN_ID_LENGTH &&
+    readHexId(id, 0, SPAN_ID_LENGTH, SPAN_ID_LENGTH) !== undefined
+  );
+}
+
+/** Left-pads a hex id with zeros to `width` (ids already that long are returned as they are). */
+export function padHexId(id: string, width: number): string {
+  return id.length >= width ? id : ZEROS.slice(0, width - id.length) + id;
+}

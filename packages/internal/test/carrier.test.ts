@@ -1,0 +1,83 @@
+import { defaultTextMapGetter, type TextMapGetter } from '@opentelemetry/api';
+import {
+  getHeader,
+  readHeader,
+  joinedValue,
+  firstValue,
+  equalsIgnoreAsciiCase,
+} from '@baton/internal';
+
+// REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys() only
+// when the lowercase lookup misses (Kafka/AMQP carriers keep case)."
+describe('getHeader', () => {
+  test('direct lowercase hit does not call keys()', () => {
+    const keys = jest.fn(() => ['b3']);
+    const getter: TextMapGetter<Record<string, string>> = { get: (c, k) => c[k], keys };
+    expect(getHeader({ b3: 'x' }, getter, 'b3')).toBe('x');
+    expect(keys).not.toHaveBeenCalled();
+  });
+  test('falls back to a case-insensitive scan on a miss', () => {
+    expect(getHeader({ 'X-B3-TraceId': 'abc' }, defaultTextMapGetter, 'x-b3-traceid')).toBe('abc');
+    expect(getHeader({ 'Uber-Trace-Id': 'u' }, defaultTextMapGetter, 'uber-trace-id')).toBe('u');
+  });
+  test('absent, null and undefined carriers', () => {
+    expect(getHeader({}, defaultTextMapGetter, 'b3')).toBeUndefined();
+    expect(getHeader(undefined, defaultTextMapGetter, 'b3')).toBeUndefined();
+    expect(getHeader(null, defaultTextMapGetter, 'b3')).toBeUndefined();
+  });
+  test('a getter that throws reads as absent', () => {
+    const getter: TextMapGetter = {
+      get: () => {
+        throw new Error('boom');
+      },
+      keys: () => {
+        throw new Error('boom');
+      },
+    };
+    expect(getHeader({}, getter, 'b3')).toBeUndefined();
+    const throwingKeys: TextMapGetter = {
+      get: () => undefined,
+      keys: () => {
+        throw new Error('x');
+      },
+    };
+    expect(getHeader({}, throwingKeys, 'b3')).toBeUndefined();
+  });
+  test('keys() returning a non-array reads as absent', () => {
+    const getter = { get: () => undefined, keys: () => 'b3' } as unknown as TextMapGetter;
+    expect(getHeader({}, getter, 'b3')).toBeUndefined();
+  });
+});
+
+describe('firstValue / joinedValue / readHeader', () => {
+  test('arrays give their first value', () => {
+    expect(firstValue(['a', 'b'], 10)).toBe('a');
+    expect(firstValue([], 10)).toBeUndefined();
+  });
+  test('Buffers are read as latin1', () => {
+    expect(firstValue(Buffer.from('abc'), 10)).toBe('abc');
+    expect(firstValue(new Uint8Array([0x61, 0xff]), 10)).toBe('a\u00ff');
+  });
+  test('values longer than the cap are rejected before any work', () => {
+    expect(firstValue('x'.repeat(11), 10)).toBeUndefined();
+    expect(firstValue(Buffer.alloc(11), 10)).toBeUndefined();
+  });
+  test('non-text values are absent', () => {
+    expect(firstValue(42, 10)).toBeUndefined();
+    expect(firstValue({}, 10)).toBeUndefined();
+  });
+  test('joinedValue joins in order and respects the cap', () => {
+    expect(joinedValue(['a=1', 'b=2'], 100)).toBe('a=1,b=2');
+    expect(joinedValue(['a=1', 7, 'b=2'], 100)).toBe('a=1,b=2');
+    expect(joinedValue(['aaaa', 'bbbb'], 6)).toBeUndefined();
+    expect(joinedValue('single', 100)).toBe('single');
+  });
+  test('readHeader composes lookup and normalisation', () => {
+    expect(readHeader({ B3: ['x', 'y'] }, defaultTextMapGetter, 'b3', 10)).toBe('x');
+  });
+  test('equalsIgnoreAsciiCase folds ASCII only', () => {
+    expect(equalsIgnoreAsciiCase('X-B3-Flags', 'x-b3-flags')).toBe(true);
+    expect(equalsIgnoreAsciiCase('x-b3-flag', 'x-b3-flags')).toBe(false);
+    expect(equalsIgnoreAsciiCase('\u212a', 'k')).toBe(false);
+  });
+});
