@@ -28,9 +28,22 @@ const packageProjects: Config['projects'] = readdirSync(packagesDir)
     transform,
   }));
 
+// Runnable examples (the demo) carry their own end-to-end tests, in plain JavaScript so the same
+// files also run against the SDK 3.x install (scripts/sdk3).
+const examplesDir = join(__dirname, 'examples');
+const exampleProjects: Config['projects'] = readdirSync(examplesDir)
+  .filter((dir) => existsSync(join(examplesDir, dir, 'test')))
+  .map((dir) => ({
+    displayName: `example:${dir}`,
+    rootDir: join(examplesDir, dir),
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/test/**/*.test.js'],
+  }));
+
 const config: Config = {
   projects: [
     ...packageProjects,
+    ...exampleProjects,
     {
       displayName: 'packaging',
       rootDir: join(__dirname, 'test'),
