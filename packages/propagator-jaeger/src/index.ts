@@ -1,1 +1,7 @@
-export {};
+export { JaegerPropagator } from './propagator';
+export type { JaegerPropagatorConfig } from './config';
+export {
+  UBER_TRACE_ID_HEADER,
+  UBER_BAGGAGE_HEADER_PREFIX,
+  JAEGER_BAGGAGE_HEADER,
+} from './constants';

@@ -1,0 +1,125 @@
+/**
+ * Extract: the trace header into a remote SpanContext, `uberctx-*` and `jaeger-baggage` into Baggage.
+ *
+ * REQUIREMENTS §1: never throws, returns the input context unchanged when nothing valid was found,
+ * never replaces a valid SpanContext or Baggage with a malformed one. §5: one pass over keys(),
+ * capped at 64 items / 8192 bytes (the official package copies the baggage map per header, which
+ * is quadratic in the number of headers).
+ */
+import {
+  propagation,
+  trace,
+  TraceFlags,
+  type BaggageEntry,
+  type Context,
+  type TextMapGetter,
+} from '@opentelemetry/api';
+import {
+  BAGGAGE_MAX_BYTES,
+  equalsIgnoreAsciiCase,
+  firstValue,
+  joinedValue,
+  safeKeys,
+  setDebugTrace,
+} from '@baton/internal';
+import { BaggageCollector } from './baggage-collector';
+import type { ResolvedJaegerConfig } from './config';
+import { JAEGER_BAGGAGE_HEADER, MAX_UBER_TRACE_ID_LENGTH } from './constants';
+import { collectJaegerBaggage } from './jaeger-baggage';
+import { parseUberTraceId } from './uber-trace-id';
+
+/** getter.get that treats a throw as an absent header. */
+function safeGet(carrier: unknown, getter: TextMapGetter, key: string): unknown {
+  try {
+    return getter.get(carrier, key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `key` starts with the lowercase `prefix`, ignoring ASCII case, and has more after it. */
+function hasPrefixIgnoreCase(key: string, prefix: string): boolean {
+  const n = prefix.length;
+  if (key.length <= n) return false;
+  for (let i = 0; i < n; i++) {
+    let c = key.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+export function extractJaeger(
+  context: Context,
+  carrier: unknown,
+  getter: TextMapGetter,
+  config: ResolvedJaegerConfig,
+): Context {
+  if (carrier === null || carrier === undefined) return context;
+  const { traceHeader, baggagePrefix } = config;
+  const prefixLength = baggagePrefix.length;
+
+  // Fixed names: the lowercase lookup first; the keys() pass below is the case-insensitive fallback
+  // (REQUIREMENTS §1), shared with the baggage scan so keys() is called and walked once.
+  let traceRaw = safeGet(carrier, getter, traceHeader);
+  let jaegerBaggageRaw = safeGet(carrier, getter, JAEGER_BAGGAGE_HEADER);
+  const collector = new BaggageCollector();
+
+  const keys = safeKeys(carrier, getter);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (typeof key !== 'string') continue;
+    if (equalsIgnoreAsciiCase(key, traceHeader)) {
+      if (traceRaw === undefined) traceRaw = safeGet(carrier, getter, key);
+    } else if (equalsIgnoreAsciiCase(key, JAEGER_BAGGAGE_HEADER)) {
+      if (jaegerBaggageRaw === undefined) jaegerBaggageRaw = safeGet(carrier, getter, key);
+    } else if (!collector.full && hasPrefixIgnoreCase(key, baggagePrefix)) {
+      // Header names are case-insensitive, so the item key is read lowercase (as the Jaeger Go
+      // client does); the value cap is applied before the value is touched.
+      const value = firstValue(safeGet(carrier, getter, key), collector.remainingBytes);
+      if (value !== undefined) collector.add(key.slice(prefixLength).toLowerCase(), value);
+    }
+  }
+
+  let result = context;
+
+  if (traceRaw !== undefined) {
+    const value = firstValue(traceRaw, MAX_UBER_TRACE_ID_LENGTH);
+    const parsed = value === undefined ? undefined : parseUberTraceId(value);
+    if (parsed !== undefined) {
+      result = trace.setSpanContext(result, {
+        traceId: parsed.traceId,
+        spanId: parsed.spanId,
+        isRemote: true,
+        traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
+      });
+      if (parsed.debug) result = setDebugTrace(result, parsed.traceId);
+    }
+  }
+
+  // `uberctx-*` items were collected first, so they win over `jaeger-baggage` for the same key.
+  if (jaegerBaggageRaw !== undefined && !collector.full) {
+    // Several jaeger-baggage headers are one comma-separated list (RFC 9110 §5.3). A header longer
+    // than the whole byte budget is ignored before parsing.
+    const header = joinedValue(jaegerBaggageRaw, BAGGAGE_MAX_BYTES);
+    if (header !== undefined) collectJaegerBaggage(header, collector);
+  }
+
+  if (collector.items.size > 0) result = mergeBaggage(result, collector.items);
+  return result;
+}
+
+/**
+ * One new Baggage: the entries already in the context, then the extracted items (the header wins
+ * per key — REQUIREMENTS §3 Decision, so Jaeger and W3C baggage coexist in any composite order).
+ * Built in one step: Baggage.setEntry copies the whole map on every call.
+ */
+function mergeBaggage(context: Context, items: Map<string, string>): Context {
+  const entries: Record<string, BaggageEntry> = Object.create(null);
+  const existing = propagation.getBaggage(context);
+  if (existing !== undefined) {
+    for (const [key, entry] of existing.getAllEntries()) entries[key] = entry;
+  }
+  for (const [key, value] of items) entries[key] = { value };
+  return propagation.setBaggage(context, propagation.createBaggage(entries));
+}

@@ -1,0 +1,86 @@
+/**
+ * The `uber-trace-id` value: `{trace-id}:{span-id}:{parent-span-id}:{flags}` (REQUIREMENTS §5).
+ *
+ * Parsed with index arithmetic: find the three colons, then read each field in place. No split(),
+ * no regular expression, and the only strings allocated are the ids the result keeps.
+ */
+import {
+  hexValue,
+  isLowerHex,
+  percentDecode,
+  readHexId,
+  SPAN_ID_LENGTH,
+  TRACE_ID_LENGTH,
+} from '@baton/internal';
+import { FLAG_DEBUG, FLAG_SAMPLED, MAX_PARENT_ID_LENGTH } from './constants';
+
+export interface UberTraceId {
+  traceId: string;
+  spanId: string;
+  sampled: boolean;
+  /** Debug (0x02), kept only together with sampled (0x01). */
+  debug: boolean;
+}
+
+/**
+ * Parses a (possibly URL-encoded) `uber-trace-id` value; undefined for anything not exactly valid.
+ * The caller has already rejected values longer than MAX_UBER_TRACE_ID_LENGTH.
+ */
+export function parseUberTraceId(raw: string): UberTraceId | undefined {
+  let s = raw;
+  // "the whole value may be URL-encoded (%3A) — decode first". Most values are not encoded, so
+  // look for '%' before paying for decodeURIComponent.
+  if (s.indexOf('%') !== -1) {
+    const decoded = percentDecode(s, false);
+    if (decoded === undefined) return undefined;
+    s = decoded;
+  }
+
+  // Exactly four fields: three colons.
+  const c1 = s.indexOf(':');
+  if (c1 === -1) return undefined;
+  const c2 = s.indexOf(':', c1 + 1);
+  if (c2 === -1) return undefined;
+  const c3 = s.indexOf(':', c2 + 1);
+  if (c3 === -1 || s.indexOf(':', c3 + 1) !== -1) return undefined;
+
+  // trace-id: 1–32 lowercase hex, left-padded ("leading zeros stripped" by Jaeger clients).
+  const traceId = readHexId(s, 0, c1, TRACE_ID_LENGTH, 1);
+  if (traceId === undefined) return undefined;
+  // span-id: 1–16 lowercase hex, left-padded.
+  const spanId = readHexId(s, c1 + 1, c2, SPAN_ID_LENGTH, 1);
+  if (spanId === undefined) return undefined;
+  // parent-span-id: deprecated and ignored, but it must still be a 64-bit hex number (often "0"),
+  // as Jaeger's own clients require.
+  if (c3 - c2 - 1 > MAX_PARENT_ID_LENGTH || !isLowerHex(s, c2 + 1, c3)) return undefined;
+
+  // flags: one or two hex digits; unreadable flags make the header invalid (never "sampled").
+  const flags = readFlags(s, c3 + 1);
+  if (flags < 0) return undefined;
+  const sampled = (flags & FLAG_SAMPLED) !== 0;
+  return { traceId, spanId, sampled, debug: sampled && (flags & FLAG_DEBUG) !== 0 };
+}
+
+/** The value of the one- or two-digit lowercase hex field s[start, end of string), or -1. */
+function readFlags(s: string, start: number): number {
+  const n = s.length - start;
+  if (n === 1) return hexValue(s.charCodeAt(start));
+  if (n !== 2) return -1;
+  const hi = hexValue(s.charCodeAt(start));
+  const lo = hexValue(s.charCodeAt(start + 1));
+  return hi < 0 || lo < 0 ? -1 : (hi << 4) | lo;
+}
+
+/**
+ * Formats `{32}:{16}:0:{1|0|3}`. Only Jaeger's meaning of the bits is written: sampled, and debug
+ * with sampled. The W3C random bit (0x02 in W3C trace-flags) is never copied, because 0x02 means
+ * debug in Jaeger.
+ */
+export function formatUberTraceId(
+  traceId: string,
+  spanId: string,
+  sampled: boolean,
+  debug: boolean,
+): string {
+  return traceId + ':' + spanId + ':0:' + (sampled ? (debug ? '3' : '1') : '0');
+}
