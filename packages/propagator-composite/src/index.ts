@@ -1,1 +1,3 @@
-export {};
+export { CompositePropagator } from './composite-propagator';
+export type { CompositePropagatorConfig, Precedence } from './config';
+export type { ConflictInfo, Extraction } from './conflict';

@@ -1,0 +1,33 @@
+/**
+ * Baggage from every member is merged (REQUIREMENTS §7).
+ *
+ * Baton's baggage-reading members merge into the baggage already in the context themselves
+ * (REQUIREMENTS §3 Decision), but core's W3CBaggagePropagator replaces it: with
+ * `[Jaeger, W3CBaggage]` core's composite loses every `uberctx-` entry. So after each member the
+ * composite checks whether entries disappeared and, if so, puts them back under the member's.
+ */
+import { propagation, type Baggage, type BaggageEntry } from '@opentelemetry/api';
+
+/**
+ * The baggage to keep after a member turned `before` into `after`: `after` when it kept every
+ * entry of `before` (the usual case — no allocation), otherwise the union, `after` winning per key.
+ * A member that removed the baggage altogether gets `before` back.
+ */
+export function mergeBaggage(before: Baggage, after: Baggage | undefined): Baggage {
+  if (after === undefined) return before;
+  const old = before.getAllEntries();
+  let missing = false;
+  for (let i = 0; i < old.length; i++) {
+    if (after.getEntry(old[i][0]) === undefined) {
+      missing = true;
+      break;
+    }
+  }
+  if (!missing) return after;
+  // No prototype: a baggage key named `__proto__` is an ordinary key here.
+  const merged = Object.create(null) as Record<string, BaggageEntry>;
+  for (let i = 0; i < old.length; i++) merged[old[i][0]] = old[i][1];
+  const fresh = after.getAllEntries();
+  for (let i = 0; i < fresh.length; i++) merged[fresh[i][0]] = fresh[i][1];
+  return propagation.createBaggage(merged);
+}

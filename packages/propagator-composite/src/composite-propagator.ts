@@ -1,0 +1,273 @@
+/**
+ * CompositePropagator: many propagators acting as one (REQUIREMENTS §7).
+ *
+ * A drop-in for `@opentelemetry/core`'s CompositePropagator — same constructor shape, same default
+ * semantics (members in order, each extract sees the previous member's context, so the last valid
+ * span context wins; every member injects; fields() is the ordered union) — plus what mixed fleets
+ * need: precedence 'first', separate inject / extract member lists, conflict reporting, and no loss
+ * between members (see reconcileSpan and mergeBaggage).
+ */
+import {
+  propagation,
+  trace,
+  type Baggage,
+  type Context,
+  type Span,
+  type SpanContext,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
+} from '@opentelemetry/api';
+import { isTracingSuppressed, isValidSpanId, isValidTraceId } from '@baton/internal';
+import { normalizeConfig, type CompositePropagatorConfig, type Precedence } from './config';
+import { ConflictReporter, type Extraction } from './conflict';
+import { OFFICIAL_B3_DEBUG_KEY, restoreDebug, restoreKey } from './debug';
+import { describeComposite, memberName } from './describe';
+import { FailureReporter } from './failures';
+import { mergeBaggage } from './baggage';
+
+function isValidSpanContext(sc: SpanContext | undefined): sc is SpanContext {
+  return sc !== undefined && isValidTraceId(sc.traceId) && isValidSpanId(sc.spanId);
+}
+
+function isContext(value: unknown): value is Context {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Context).getValue === 'function' &&
+    typeof (value as Context).setValue === 'function'
+  );
+}
+
+/** Puts `span` (or no span) back as the context's span. */
+function withSpan(ctx: Context, span: Span | undefined): Context {
+  return span === undefined ? trace.deleteSpan(ctx) : trace.setSpan(ctx, span);
+}
+
+/** One member's valid extraction in the current extract call, kept for the conflict report. */
+interface Found {
+  index: number;
+  traceId: string;
+  spanId: string;
+}
+
+export class CompositePropagator implements TextMapPropagator {
+  private readonly injectMembers: TextMapPropagator[];
+  private readonly extractMembers: TextMapPropagator[];
+  private readonly injectNames: string[];
+  private readonly extractNames: string[];
+  private readonly precedenceFirst: boolean;
+  private readonly precedence: Precedence;
+  private readonly fieldList: string[];
+  private readonly description: string;
+  private readonly failures = new FailureReporter();
+  private readonly conflicts: ConflictReporter;
+
+  constructor(config: CompositePropagatorConfig = {}) {
+    const c = normalizeConfig(config);
+    this.injectMembers = c.injectMembers;
+    this.extractMembers = c.extractMembers;
+    this.injectNames = c.injectMembers.map(memberName);
+    this.extractNames = c.extractMembers.map(memberName);
+    this.precedence = c.precedence;
+    this.precedenceFirst = c.precedence === 'first';
+    this.conflicts = new ConflictReporter(c.conflictWarningIntervalMs, c.onConflict);
+    this.fieldList = this.collectFields();
+    this.description = describeComposite(this.extractNames, this.injectNames, c.precedence);
+  }
+
+  /**
+   * The ordered union of the inject members' fields (REQUIREMENTS §1: "the fixed keys inject can
+   * write"), computed once as core does. A member without fields() (older propagators) adds none.
+   */
+  private collectFields(): string[] {
+    const seen = new Set<string>();
+    for (let i = 0; i < this.injectMembers.length; i++) {
+      const member = this.injectMembers[i];
+      if (typeof member.fields !== 'function') continue;
+      try {
+        const list: unknown = member.fields();
+        if (!Array.isArray(list)) continue;
+        for (const field of list) if (typeof field === 'string') seen.add(field);
+      } catch (err) {
+        this.failures.report(this.injectNames[i], i, 'fields', err);
+      }
+    }
+    return Array.from(seen);
+  }
+
+  fields(): string[] {
+    // A copy, so a caller cannot change what the next caller sees.
+    return this.fieldList.slice();
+  }
+
+  toString(): string {
+    return this.description;
+  }
+
+  /**
+   * Every inject member writes, in order. Nothing is written when tracing is suppressed
+   * (REQUIREMENTS §1) — checked once here, so a foreign member that ignores suppression cannot leak.
+   */
+  inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
+    try {
+      if (isTracingSuppressed(context)) return;
+    } catch {
+      return; // not a Context: nothing can be injected from it.
+    }
+    const members = this.injectMembers;
+    for (let i = 0; i < members.length; i++) {
+      try {
+        members[i].inject(context, carrier, setter);
+      } catch (err) {
+        this.failures.report(this.injectNames[i], i, 'inject', err);
+      }
+    }
+  }
+
+  /**
+   * Runs every extract member in order, each on the previous member's context, then reconciles:
+   *
+   * - a member's span context that is not valid never replaces the previous one (no loss);
+   * - with precedence 'first', the first member's valid span context is put back over any later
+   *   member's different one (later members' other keys — baggage, platform ids — are kept);
+   * - `tracestate` survives when a later member extracts the same trace and span id without it;
+   * - baggage entries a member dropped are merged back (core's W3C baggage replaces baggage);
+   * - debug flags travel with the span context they were extracted with.
+   *
+   * Members' outputs are compared by reference first: a member that found nothing returns its input
+   * context, and the composite then does no work at all for it.
+   */
+  extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
+    const members = this.extractMembers;
+    if (!isContext(context)) return context;
+    let ctx = context;
+    let span = trace.getSpan(ctx);
+    let bag = propagation.getBaggage(ctx);
+    let winner: Span | undefined; // the span (context) the precedence rule keeps, once one was extracted
+    let found: Found[] | undefined;
+    let chosen = -1; // index into `found` of the extraction the result holds
+    let officialDebugTrace: string | undefined;
+
+    for (let i = 0; i < members.length; i++) {
+      // Everything is computed into locals and committed at the end of the step, so a throw
+      // half-way (a foreign span or baggage object misbehaving) leaves the state as it was.
+      let next: Context;
+      let nextSpan: Span | undefined;
+      let nextWinner = winner;
+      let extraction: Found | undefined;
+      let nextBag: Baggage | undefined;
+      let nextDebugTrace = officialDebugTrace;
+      try {
+        next = members[i].extract(ctx, carrier, getter);
+        if (next === ctx) continue;
+        if (!isContext(next)) {
+          this.failures.report(this.extractNames[i], i, 'extract', next, 'returned a non-Context');
+          continue;
+        }
+
+        nextSpan = trace.getSpan(next);
+        if (nextSpan !== span) {
+          const sc = nextSpan === undefined ? undefined : nextSpan.spanContext();
+          if (!isValidSpanContext(sc)) {
+            // REQUIREMENTS §1: "Extract of a malformed value never replaces a valid SpanContext".
+            next = restoreDebug(ctx, withSpan(next, span));
+            nextSpan = span;
+          } else {
+            extraction = { index: i, traceId: sc.traceId, spanId: sc.spanId };
+            next =
+              this.precedenceFirst && winner !== undefined
+                ? keepWinner(ctx, next, winner, sc)
+                : keepTraceState(next, span, sc);
+            nextSpan = nextWinner = trace.getSpan(next);
+          }
+        }
+
+        nextBag = propagation.getBaggage(next);
+        if (nextBag !== bag && bag !== undefined) {
+          const merged = mergeBaggage(bag, nextBag);
+          if (merged !== nextBag) next = propagation.setBaggage(next, merged);
+          nextBag = merged;
+        }
+
+        if (next.getValue(OFFICIAL_B3_DEBUG_KEY) !== ctx.getValue(OFFICIAL_B3_DEBUG_KEY)) {
+          nextDebugTrace = nextSpan === undefined ? undefined : nextSpan.spanContext().traceId;
+        }
+      } catch (err) {
+        // The member (or a foreign span or baggage object it produced) threw: keep the previous context.
+        this.failures.report(this.extractNames[i], i, 'extract', err);
+        continue;
+      }
+      if (extraction !== undefined) {
+        (found ??= []).push(extraction);
+        if (!this.precedenceFirst || winner === undefined) chosen = found.length - 1;
+      }
+      ctx = next;
+      span = nextSpan;
+      winner = nextWinner;
+      bag = nextBag;
+      officialDebugTrace = nextDebugTrace;
+    }
+
+    if (
+      ctx !== context &&
+      ctx.getValue(OFFICIAL_B3_DEBUG_KEY) !== context.getValue(OFFICIAL_B3_DEBUG_KEY)
+    ) {
+      // The official B3 flag is trace-less: drop it unless its trace is the one that won.
+      const finalTrace = span === undefined ? undefined : span.spanContext().traceId;
+      if (finalTrace !== officialDebugTrace) ctx = restoreKey(context, ctx, OFFICIAL_B3_DEBUG_KEY);
+    }
+    if (found !== undefined && found.length > 1) this.checkConflict(found, chosen);
+    return ctx;
+  }
+
+  private checkConflict(found: Found[], chosen: number): void {
+    const traceId = found[0].traceId;
+    let conflict = false;
+    for (let k = 1; k < found.length; k++) {
+      if (found[k].traceId !== traceId) {
+        conflict = true;
+        break;
+      }
+    }
+    if (!conflict) return;
+    const extractions: Extraction[] = found.map((f) => ({
+      propagator: this.extractNames[f.index],
+      traceId: f.traceId,
+      spanId: f.spanId,
+    }));
+    this.conflicts.report({
+      extractions,
+      chosen: extractions[chosen],
+      precedence: this.precedence,
+    });
+  }
+}
+
+/**
+ * Precedence 'last', a member replaced `previous` with `sc`: when it is the same trace and span id
+ * and the member brought no `tracestate` (B3, Jaeger have none), the earlier one is kept — W3C's
+ * vendor data must not vanish because a B3 member ran after it.
+ */
+function keepTraceState(next: Context, previous: Span | undefined, sc: SpanContext): Context {
+  if (previous === undefined || sc.traceState !== undefined) return next;
+  const p = previous.spanContext();
+  if (p.traceState === undefined || p.traceId !== sc.traceId || p.spanId !== sc.spanId) return next;
+  return trace.setSpanContext(next, { ...sc, traceState: p.traceState });
+}
+
+/**
+ * Precedence 'first', a later member extracted `sc`: keep the winner's span context. The same ids
+ * are the same request, so the later member may contribute a `tracestate` the winner lacked (and
+ * its debug value, which belongs to this trace); a different trace is rejected along with its debug.
+ */
+function keepWinner(before: Context, next: Context, winner: Span, sc: SpanContext): Context {
+  const w = winner.spanContext();
+  if (sc.traceId === w.traceId && sc.spanId === w.spanId) {
+    if (w.traceState === undefined && sc.traceState !== undefined) {
+      return trace.setSpanContext(next, { ...w, traceState: sc.traceState });
+    }
+    return trace.setSpan(next, winner);
+  }
+  return restoreDebug(before, trace.setSpan(next, winner));
+}
