@@ -1,1 +1,11 @@
-export {};
+/**
+ * @baton/propagator-env — `OTEL_PROPAGATORS` resolver, propagator registry, and (through the
+ * `@baton/propagator-env/register` entry) global registration at preload time.
+ */
+export { propagatorFromEnv, OTEL_PROPAGATORS } from './from-env';
+export { resolvePropagators } from './resolve';
+export type { ResolveOptions } from './resolve';
+export { registerPropagator } from './registry';
+export type { PropagatorFactory, PropagatorFactoryContext } from './registry';
+export { describePropagator } from './describe';
+export { DEFAULT_PROPAGATOR_NAMES } from './names';

@@ -1,0 +1,222 @@
+/**
+ * Resolution rules of REQUIREMENTS §8, with test propagators registered for the purpose (the format
+ * packages are covered in builtins.test.ts and sdk.test.ts).
+ */
+import {
+  diag,
+  DiagLogLevel,
+  ROOT_CONTEXT,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+} from '@opentelemetry/api';
+import {
+  describePropagator,
+  propagatorFromEnv,
+  registerPropagator,
+  resolvePropagators,
+} from '@baton/propagator-env';
+import { collectWarnings, labelPropagator } from './helpers';
+
+beforeAll(() => {
+  for (const label of ['alpha', 'beta', 'gamma', 'd1', 'd2'])
+    registerPropagator(label, () => labelPropagator(label));
+});
+
+/** Defaults made of test propagators, so the fallback rules are tested without the W3C package. */
+const defaults = ['d1', 'd2'];
+
+describe('resolution table', () => {
+  test.each<[string, string | string[], string, number]>([
+    // [rule quoted, names, description of the result, number of warnings]
+    [
+      '"Unset or empty → `tracecontext,baggage`" (here: the configured defaults)',
+      '',
+      'Composite[Label(d1), Label(d2)]',
+      0,
+    ],
+    ['an empty list → the defaults', [], 'Composite[Label(d1), Label(d2)]', 0],
+    ['one name → that propagator alone, not wrapped', 'alpha', 'Label(alpha)', 0],
+    [
+      'several names → a composite, in list order',
+      'gamma, alpha ,BETA',
+      'Composite[Label(gamma), Label(alpha), Label(beta)]',
+      0,
+    ],
+    [
+      '"duplicates dropped keeping the first"',
+      'beta,alpha,beta',
+      'Composite[Label(beta), Label(alpha)]',
+      0,
+    ],
+    ['"Unknown name → `diag.warn` naming the value, skipped"', 'alpha,nope', 'Label(alpha)', 1],
+    [
+      '"every name unknown → warn and fall back to the default"',
+      'nope,nada',
+      'Composite[Label(d1), Label(d2)]',
+      3,
+    ],
+    ['"`none` alone → no-op propagator"', 'none', 'Noop', 0],
+    ['`none`, any case', ' NONE ', 'Noop', 0],
+    ['"`none` with others → warn, no-op"', 'alpha,none', 'Noop', 1],
+    ['`none` with unknown names → warn, no-op', 'none,nope', 'Noop', 1],
+    [
+      'xray / ottrace are not implemented → warned as unknown',
+      'ottrace,alpha,xray',
+      'Label(alpha)',
+      2,
+    ],
+  ])('%s: %j', (_rule, names, description, warningCount) => {
+    const { warnings, logger } = collectWarnings();
+    const p = resolvePropagators(names, { logger, defaults });
+    expect(describePropagator(p)).toBe(description);
+    expect(warnings).toHaveLength(warningCount);
+  });
+});
+
+describe('warnings say what happened and what to do', () => {
+  test('unknown name: names the value, lists the known names, says how to add one', () => {
+    const { warnings, logger } = collectWarnings();
+    resolvePropagators('alpha,Zipkin2', { logger, defaults });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^@baton\/propagator-env: resolvePropagators: unknown propagator "zipkin2"; skipped\./,
+    );
+    expect(warnings[0]).toContain(
+      'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, none, ',
+    );
+    expect(warnings[0]).toContain('alpha');
+    expect(warnings[0]).toContain('registerPropagator(name, factory)');
+  });
+
+  test('xray: says Baton does not implement it yet (rather than "unknown")', () => {
+    const { warnings, logger } = collectWarnings();
+    resolvePropagators('alpha,xray', { logger, defaults });
+    expect(warnings[0]).toContain('"xray" is an OpenTelemetry name Baton does not implement yet');
+  });
+
+  test('all unknown: one warning per name, then the fallback', () => {
+    const { warnings, logger } = collectWarnings();
+    resolvePropagators('nope', { logger, defaults });
+    expect(warnings[0]).toContain('unknown propagator "nope"');
+    expect(warnings[1]).toContain(
+      'none of the propagators nope could be used; falling back to the default d1,d2',
+    );
+  });
+
+  test('none with others: names the list and how to fix it', () => {
+    const { warnings, logger } = collectWarnings();
+    resolvePropagators('none,alpha', { logger, defaults });
+    expect(warnings).toEqual([
+      expect.stringContaining('lists "none" with other names (none,alpha): "none" wins'),
+    ]);
+  });
+
+  test('nothing buildable, not even the defaults → warn, Noop', () => {
+    const { warnings, logger } = collectWarnings();
+    const p = resolvePropagators('nope', { logger, defaults: ['also-unknown'] });
+    expect(describePropagator(p)).toBe('Noop');
+    expect(warnings[warnings.length - 1]).toContain(
+      'no propagator could be built; nothing will be propagated',
+    );
+  });
+
+  test('by default, warnings go through diag from @opentelemetry/api', () => {
+    const seen: string[] = [];
+    const sink = (m: string) => void seen.push(m);
+    diag.setLogger(
+      { error: sink, warn: sink, info: sink, debug: sink, verbose: sink },
+      DiagLogLevel.WARN,
+    );
+    try {
+      resolvePropagators('alpha,not-registered');
+    } finally {
+      diag.disable();
+    }
+    expect(seen).toEqual([expect.stringContaining('unknown propagator "not-registered"')]);
+  });
+
+  test('a logger that throws does not make resolution throw', () => {
+    const logger = {
+      warn: () => {
+        throw new Error('logger down');
+      },
+    };
+    expect(describePropagator(resolvePropagators('nope,alpha', { logger, defaults }))).toBe(
+      'Label(alpha)',
+    );
+  });
+});
+
+describe('the no-op propagator', () => {
+  test('extract returns the context unchanged; inject writes nothing; no fields', () => {
+    const p = resolvePropagators('none');
+    const carrier: Record<string, string> = {
+      'x-alpha': 'v',
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    };
+    expect(p.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter)).toBe(ROOT_CONTEXT);
+    const out: Record<string, string> = {};
+    p.inject(ROOT_CONTEXT, out, defaultTextMapSetter);
+    expect(out).toEqual({});
+    expect(p.fields()).toEqual([]);
+  });
+});
+
+describe('the composite behaves as its members', () => {
+  test('extract runs every member; inject writes every member header; fields is the union', () => {
+    const p = resolvePropagators('alpha,beta', { defaults });
+    const ctx = p.extract(ROOT_CONTEXT, { 'x-alpha': 'A', 'x-beta': 'B' }, defaultTextMapGetter);
+    const out: Record<string, string> = {};
+    p.inject(ctx, out, defaultTextMapSetter);
+    expect(out).toEqual({ 'x-alpha': 'A', 'x-beta': 'B' });
+    expect(p.fields()).toEqual(['x-alpha', 'x-beta']);
+  });
+});
+
+describe('propagatorFromEnv', () => {
+  test('"Reads the environment when called (not at import)": reads the env it is given, each call', () => {
+    const env: Record<string, string | undefined> = { OTEL_PROPAGATORS: 'alpha' };
+    expect(describePropagator(propagatorFromEnv(env))).toBe('Label(alpha)');
+    env.OTEL_PROPAGATORS = 'beta, gamma';
+    expect(describePropagator(propagatorFromEnv(env))).toBe('Composite[Label(beta), Label(gamma)]');
+  });
+
+  test('reads process.env by default', () => {
+    const before = process.env.OTEL_PROPAGATORS;
+    process.env.OTEL_PROPAGATORS = 'gamma';
+    try {
+      expect(describePropagator(propagatorFromEnv())).toBe('Label(gamma)');
+    } finally {
+      if (before === undefined) delete process.env.OTEL_PROPAGATORS;
+      else process.env.OTEL_PROPAGATORS = before;
+    }
+  });
+
+  test('warnings name OTEL_PROPAGATORS as the source', () => {
+    const { warnings, logger } = collectWarnings();
+    propagatorFromEnv({ OTEL_PROPAGATORS: 'alpha,bogus' }, { logger });
+    expect(warnings).toEqual([
+      expect.stringContaining('OTEL_PROPAGATORS: unknown propagator "bogus"'),
+    ]);
+  });
+
+  test('unset, empty, or not a string → the defaults', () => {
+    for (const env of [
+      {},
+      { OTEL_PROPAGATORS: '' },
+      { OTEL_PROPAGATORS: ' , ' },
+      { OTEL_PROPAGATORS: 3 as unknown as string },
+    ]) {
+      expect(describePropagator(propagatorFromEnv(env, { defaults }))).toBe(
+        'Composite[Label(d1), Label(d2)]',
+      );
+    }
+  });
+
+  test('the env is handed to factories', () => {
+    registerPropagator('env-reader', ({ env }) => labelPropagator(env.LABEL ?? 'unset'));
+    expect(
+      describePropagator(propagatorFromEnv({ OTEL_PROPAGATORS: 'env-reader', LABEL: 'x1' })),
+    ).toBe('Label(x1)');
+  });
+});
