@@ -1,0 +1,54 @@
+/**
+ * The B3 propagator: a drop-in for `@opentelemetry/propagator-b3`'s `B3Propagator` (same constructor,
+ * same headers for valid input), with spec-exact handling of everything else (REQUIREMENTS §1, §4).
+ */
+import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
+import { resolveConfig } from './config';
+import {
+  B3_CONTEXT_HEADER,
+  X_B3_FLAGS,
+  X_B3_SAMPLED,
+  X_B3_SPAN_ID,
+  X_B3_TRACE_ID,
+} from './constants';
+import { applyB3, readB3 } from './extract';
+import { injectMulti, injectSingle, outgoing } from './inject';
+import { B3InjectEncoding, type B3PropagatorConfig } from './types';
+
+/** `fields()`: exactly what inject can write (REQUIREMENTS §1), per encoding. */
+const SINGLE_FIELDS: readonly string[] = [B3_CONTEXT_HEADER];
+const MULTI_FIELDS: readonly string[] = [X_B3_TRACE_ID, X_B3_SPAN_ID, X_B3_FLAGS, X_B3_SAMPLED];
+
+export class B3Propagator implements TextMapPropagator {
+  private readonly _multi: boolean;
+  private readonly _emit64BitTraceIds: boolean;
+
+  constructor(config?: B3PropagatorConfig) {
+    const resolved = resolveConfig(config);
+    this._multi = resolved.injectEncoding === B3InjectEncoding.MULTI_HEADER;
+    this._emit64BitTraceIds = resolved.emit64BitTraceIds;
+  }
+
+  /** Reads `b3` and `x-b3-*` whatever the inject encoding; returns `context` unchanged when nothing valid. */
+  extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
+    if (carrier === null || carrier === undefined) return context;
+    const found = readB3(carrier, getter);
+    return found === undefined ? context : applyB3(context, found);
+  }
+
+  inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
+    const out = outgoing(context, this._emit64BitTraceIds);
+    if (out === undefined) return;
+    if (this._multi) injectMulti(out, carrier, setter);
+    else injectSingle(out, carrier, setter);
+  }
+
+  fields(): string[] {
+    return this._multi ? [...MULTI_FIELDS] : [...SINGLE_FIELDS];
+  }
+
+  /** `B3(single)` / `B3(multi)`: what `describePropagator` shows. */
+  toString(): string {
+    return this._multi ? 'B3(multi)' : 'B3(single)';
+  }
+}

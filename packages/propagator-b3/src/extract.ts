@@ -1,0 +1,68 @@
+/**
+ * B3 extract: both encodings, single wins, invalid single falls back to multi (REQUIREMENTS §4).
+ */
+import { trace, type Context, type SpanContext, type TextMapGetter } from '@opentelemetry/api';
+import { firstValue, setDebugTrace } from '@baton/internal';
+import { B3_CONTEXT_HEADER, B3_MAX_LENGTH } from './constants';
+import { parseB3Multi } from './parse-multi';
+import { parseB3Single } from './parse-single';
+import type { B3Parsed } from './parsed';
+import { readMultiHeaders, safeGet } from './read-headers';
+import { B3_SAMPLING_STATE_KEY, type B3SamplingRecord } from './sampling-state';
+
+function parseSingleRaw(raw: unknown): B3Parsed | undefined {
+  const s = firstValue(raw, B3_MAX_LENGTH);
+  return s === undefined ? undefined : parseB3Single(s);
+}
+
+/**
+ * What B3 found, or undefined. Order (REQUIREMENTS §4): a valid `b3` wins — a sampling-only `b3`
+ * included (Brave returns it without reading the multi headers); "an invalid `b3` falls back to the
+ * multi headers (Go, Java)".
+ */
+export function readB3(carrier: unknown, getter: TextMapGetter): B3Parsed | undefined {
+  const b3 = safeGet(carrier, getter, B3_CONTEXT_HEADER);
+  if (b3 !== undefined) {
+    const single = parseSingleRaw(b3);
+    if (single !== undefined) return single;
+  }
+  const multi = readMultiHeaders(carrier, getter, b3 === undefined);
+  if (multi.b3 !== undefined) {
+    // `B3` found by the case-insensitive scan.
+    const single = parseSingleRaw(multi.b3);
+    if (single !== undefined) return single;
+  }
+  return parseB3Multi(multi);
+}
+
+/** Puts what B3 found into the context. */
+export function applyB3(context: Context, found: B3Parsed): Context {
+  const { traceId, spanId, state } = found;
+  if (traceId === undefined || spanId === undefined) {
+    // Sampling-only: no SpanContext (B3: "the trace is not yet started"); the decision is recorded.
+    const record: B3SamplingRecord = { state };
+    return context.setValue(B3_SAMPLING_STATE_KEY, record);
+  }
+  const sampled = state === 'accept' || state === 'debug';
+  const spanContext: SpanContext = { traceId, spanId, isRemote: true, traceFlags: sampled ? 1 : 0 };
+  // REQUIREMENTS §4: "when B3 extracts the same trace and span id as a span context already in the
+  // context, keep that context's traceState" (e.g. W3C ran first in a composite).
+  const existing = trace.getSpanContext(context);
+  if (
+    existing !== undefined &&
+    existing.traceState !== undefined &&
+    existing.traceId === traceId &&
+    existing.spanId === spanId
+  ) {
+    spanContext.traceState = existing.traceState;
+  }
+  let ctx = context;
+  if (state === 'debug') {
+    // Shared with Jaeger and bound to this trace id: never leaks onto another trace.
+    ctx = setDebugTrace(ctx, traceId);
+  } else if (state === 'deferred') {
+    const record: B3SamplingRecord = { state, traceId, spanId };
+    ctx = ctx.setValue(B3_SAMPLING_STATE_KEY, record);
+  }
+  return trace.setSpanContext(ctx, spanContext);
+}

@@ -1,0 +1,104 @@
+/**
+ * Reading the B3 headers from a carrier: never throwing, with at most one keys() scan.
+ *
+ * REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys() only
+ * when the lowercase lookup misses (Kafka/AMQP carriers keep case)". B3 has five names; one scan per
+ * missing name would mean four scans on every request that carries no B3 at all. So:
+ *   - `b3` and `x-b3-traceid` are tried under their lowercase names;
+ *   - when `x-b3-traceid` is found that way, the other `x-b3-*` are read lowercase too (one writer
+ *     wrote them all, in one case);
+ *   - when it misses, ONE scan of keys() collects every B3 header in any case, `b3` included.
+ */
+import type { TextMapGetter } from '@opentelemetry/api';
+import { equalsIgnoreAsciiCase, safeKeys, MAX_SCANNED_KEYS } from '@baton/internal';
+import {
+  B3_CONTEXT_HEADER,
+  X_B3_FLAGS,
+  X_B3_SAMPLED,
+  X_B3_SPAN_ID,
+  X_B3_TRACE_ID,
+} from './constants';
+import type { B3MultiRaw } from './parse-multi';
+
+/** getter.get that treats a throw as an absent header (REQUIREMENTS §1: extract never throws). */
+export function safeGet(carrier: unknown, getter: TextMapGetter, name: string): unknown {
+  try {
+    return getter.get(carrier, name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The raw multi headers, plus `b3` when the scan found it under another case. */
+export interface B3ScannedHeaders extends B3MultiRaw {
+  b3: unknown;
+}
+
+/**
+ * Reads the `x-b3-*` headers. `lookForB3` asks the fallback scan to also find `b3` in another case
+ * (pass false when `b3` was already found in lowercase).
+ */
+export function readMultiHeaders(
+  carrier: unknown,
+  getter: TextMapGetter,
+  lookForB3: boolean,
+): B3ScannedHeaders {
+  const traceId = safeGet(carrier, getter, X_B3_TRACE_ID);
+  if (traceId !== undefined) {
+    return {
+      b3: undefined,
+      traceId,
+      spanId: safeGet(carrier, getter, X_B3_SPAN_ID),
+      sampled: safeGet(carrier, getter, X_B3_SAMPLED),
+      flags: safeGet(carrier, getter, X_B3_FLAGS),
+    };
+  }
+  return scanHeaders(carrier, getter, lookForB3);
+}
+
+/** One bounded pass over keys(): the first key matching each B3 name, ignoring ASCII case. */
+function scanHeaders(
+  carrier: unknown,
+  getter: TextMapGetter,
+  lookForB3: boolean,
+): B3ScannedHeaders {
+  const found: B3ScannedHeaders = {
+    b3: undefined,
+    traceId: undefined,
+    spanId: undefined,
+    sampled: undefined,
+    flags: undefined,
+  };
+  const keys = safeKeys(carrier, getter);
+  const n = keys.length < MAX_SCANNED_KEYS ? keys.length : MAX_SCANNED_KEYS;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i];
+    if (typeof key !== 'string') continue;
+    // Dispatch on length first: most keys are rejected by one comparison.
+    switch (key.length) {
+      case 2:
+        if (lookForB3 && found.b3 === undefined && equalsIgnoreAsciiCase(key, B3_CONTEXT_HEADER)) {
+          found.b3 = safeGet(carrier, getter, key);
+        }
+        break;
+      case 10:
+        if (found.flags === undefined && equalsIgnoreAsciiCase(key, X_B3_FLAGS)) {
+          found.flags = safeGet(carrier, getter, key);
+        }
+        break;
+      case 11:
+        if (found.spanId === undefined && equalsIgnoreAsciiCase(key, X_B3_SPAN_ID)) {
+          found.spanId = safeGet(carrier, getter, key);
+        }
+        break;
+      case 12:
+        if (found.traceId === undefined && equalsIgnoreAsciiCase(key, X_B3_TRACE_ID)) {
+          found.traceId = safeGet(carrier, getter, key);
+        } else if (found.sampled === undefined && equalsIgnoreAsciiCase(key, X_B3_SAMPLED)) {
+          found.sampled = safeGet(carrier, getter, key);
+        }
+        break;
+    }
+  }
+  return found;
+}
