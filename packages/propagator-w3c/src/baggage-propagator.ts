@@ -1,0 +1,155 @@
+/**
+ * W3C Baggage propagator: the `baggage` header.
+ */
+import {
+  propagation,
+  baggageEntryMetadataFromString,
+  type BaggageEntry,
+  type Context,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
+} from '@opentelemetry/api';
+import {
+  BAGGAGE_MAX_BYTES,
+  BAGGAGE_MAX_MEMBERS,
+  getHeader,
+  isToken,
+  isTracingSuppressed,
+  safeSet,
+} from '@baton/internal';
+import { BAGGAGE_HEADER } from './constants';
+import { encodeValue, isSendableProperties, parseMember } from './baggage-grammar';
+
+const COMMA = 0x2c;
+
+/** Entries keyed by name; a null prototype so a member named `__proto__` is just a key. */
+type Entries = Record<string, BaggageEntry>;
+
+/**
+ * Reads the list-members of one header value into `out`, within what is left of the byte budget
+ * and member count. W3C-BAG §Limits: at most 64 members and 8192 bytes are propagated, and never
+ * a partial member — so a member that ends past the budget is dropped, and nothing beyond the
+ * budget is ever looked at (a 1 MB header costs what 8 KB costs).
+ * Returns the budget left after this value (and its separating comma).
+ */
+function readMembers(
+  s: string,
+  budget: number,
+  out: Entries,
+  counter: { members: number },
+): number {
+  const n = s.length < budget ? s.length : budget;
+  let i = 0;
+  while (i < n && counter.members < BAGGAGE_MAX_MEMBERS) {
+    let end = i;
+    while (end < n && s.charCodeAt(end) !== COMMA) end++;
+    // A member cut by the budget does not fit: dropped whole, and the rest is never read.
+    if (end === n && n < s.length && s.charCodeAt(n) !== COMMA) break;
+    if (end > i) {
+      const member = parseMember(s, i, end);
+      if (member !== undefined) {
+        out[member.key] =
+          member.properties === undefined
+            ? { value: member.value }
+            : { value: member.value, metadata: baggageEntryMetadataFromString(member.properties) };
+        counter.members++;
+      }
+    }
+    i = end + 1;
+  }
+  return budget - s.length - 1;
+}
+
+/** A header value as text: strings as they are, Buffers as latin1 (only the part the budget allows). */
+function asText(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw;
+  if (raw instanceof Uint8Array) {
+    const bytes = raw.length > BAGGAGE_MAX_BYTES ? raw.subarray(0, BAGGAGE_MAX_BYTES) : raw;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  }
+  return undefined;
+}
+
+/** The baggage-string to send for these entries, or '' when there is nothing to send. */
+function serialize(entries: [string, BaggageEntry][]): string {
+  let out = '';
+  let members = 0;
+  for (let e = 0; e < entries.length && members < BAGGAGE_MAX_MEMBERS; e++) {
+    const key = entries[e][0];
+    const entry = entries[e][1];
+    // The key is a token as it is: a key that is not a legal token cannot be sent unchanged.
+    if (typeof key !== 'string' || !isToken(key)) continue;
+    if (entry === null || typeof entry !== 'object' || typeof entry.value !== 'string') continue;
+    const value = encodeValue(entry.value);
+    if (value === undefined) continue; // lone surrogate: the entry is dropped, inject goes on
+    let member = key + '=' + value;
+    if (entry.metadata !== undefined) {
+      const properties = String(entry.metadata);
+      if (isSendableProperties(properties)) member += ';' + properties;
+    }
+    const size = out.length === 0 ? member.length : out.length + 1 + member.length;
+    if (size > BAGGAGE_MAX_BYTES) continue; // drop the whole member; a smaller one may still fit
+    out = out.length === 0 ? member : out + ',' + member;
+    members++;
+  }
+  return out;
+}
+
+export class W3CBaggagePropagator implements TextMapPropagator {
+  inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
+    try {
+      const baggage = propagation.getBaggage(context);
+      if (baggage === undefined || isTracingSuppressed(context)) return;
+      const value = serialize(baggage.getAllEntries());
+      if (value.length > 0) safeSet(carrier, setter, BAGGAGE_HEADER, value);
+    } catch {
+      // A Baggage implementation that throws: nothing is injected.
+    }
+  }
+
+  /**
+   * Merges the header's members into the baggage already in the context (Baton decision: the
+   * header wins per key), so baggage from another propagator (Jaeger `uberctx-`) survives.
+   */
+  extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
+    try {
+      const raw = getHeader(carrier, getter, BAGGAGE_HEADER);
+      if (raw === undefined || raw === null) return context;
+      const found: Entries = Object.create(null) as Entries;
+      const counter = { members: 0 };
+      if (Array.isArray(raw)) {
+        // Several baggage headers are one list (RFC 9110 §5.3), sharing one budget.
+        let budget = BAGGAGE_MAX_BYTES;
+        for (let h = 0; h < raw.length && budget > 0; h++) {
+          const text = asText(raw[h]);
+          if (text !== undefined) budget = readMembers(text, budget, found, counter);
+        }
+      } else {
+        const text = asText(raw);
+        if (text !== undefined) readMembers(text, BAGGAGE_MAX_BYTES, found, counter);
+      }
+      if (counter.members === 0) return context;
+
+      const existing = propagation.getBaggage(context);
+      let merged = found;
+      if (existing !== undefined) {
+        merged = Object.create(null) as Entries;
+        const old = existing.getAllEntries();
+        for (let i = 0; i < old.length; i++) merged[old[i][0]] = old[i][1];
+        for (const key in found) merged[key] = found[key];
+      }
+      return propagation.setBaggage(context, propagation.createBaggage(merged));
+    } catch {
+      return context;
+    }
+  }
+
+  fields(): string[] {
+    return [BAGGAGE_HEADER];
+  }
+
+  toString(): string {
+    return 'W3CBaggage';
+  }
+}

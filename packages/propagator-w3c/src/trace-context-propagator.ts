@@ -1,0 +1,112 @@
+/**
+ * W3C Trace Context (Level 2) propagator: `traceparent` + `tracestate`.
+ */
+import {
+  trace,
+  type Context,
+  type SpanContext,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
+} from '@opentelemetry/api';
+import {
+  firstValue,
+  getHeader,
+  isSafeHeaderValue,
+  isTracingSuppressed,
+  joinedValue,
+  safeSet,
+} from '@baton/internal';
+import {
+  TRACE_PARENT_HEADER,
+  TRACE_PARENT_MAX_LENGTH,
+  TRACE_STATE_HEADER,
+  TRACE_STATE_MAX_LENGTH,
+} from './constants';
+import { formatTraceParent, parseTraceParent } from './traceparent';
+import { W3CTraceState } from './trace-state';
+import { parseTraceStateList } from './tracestate-grammar';
+
+/**
+ * The traceparent value to parse: a string, the only element of an array, or a Buffer.
+ * Two values (an array of two, as some carriers deliver a repeated header) are invalid:
+ * W3C-TC §traceparent: a request with several traceparent headers has an invalid traceparent.
+ */
+function traceParentValue(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw;
+  if (Array.isArray(raw) && raw.length !== 1) return undefined;
+  return firstValue(raw, TRACE_PARENT_MAX_LENGTH);
+}
+
+/**
+ * The tracestate to inject, from any TraceState implementation. Baton's own is trusted; any other
+ * (core's, the API's, a user's) is re-validated, so inject never writes an illegal header.
+ */
+function traceStateToSend(state: SpanContext['traceState']): string | undefined {
+  if (state === undefined || state === null) return undefined;
+  let value: unknown;
+  try {
+    value = state.serialize();
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'string' || value.length === 0) return undefined;
+  if (state instanceof W3CTraceState) return value;
+  if (value.length > TRACE_STATE_MAX_LENGTH || !isSafeHeaderValue(value)) return undefined;
+  return parseTraceStateList(value) === undefined ? undefined : value;
+}
+
+export class W3CTraceContextPropagator implements TextMapPropagator {
+  inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
+    try {
+      const spanContext = trace.getSpanContext(context);
+      if (spanContext === undefined || isTracingSuppressed(context)) return;
+      const traceParent = formatTraceParent(
+        spanContext.traceId,
+        spanContext.spanId,
+        spanContext.traceFlags,
+      );
+      if (traceParent === undefined) return;
+      safeSet(carrier, setter, TRACE_PARENT_HEADER, traceParent);
+      // W3C-TC §tracestate: an empty tracestate is not sent.
+      const traceState = traceStateToSend(spanContext.traceState);
+      if (traceState !== undefined) safeSet(carrier, setter, TRACE_STATE_HEADER, traceState);
+    } catch {
+      // A context or span context that throws on access: nothing is injected.
+    }
+  }
+
+  extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
+    try {
+      const value = traceParentValue(getHeader(carrier, getter, TRACE_PARENT_HEADER));
+      if (value === undefined) return context;
+      const parent = parseTraceParent(value);
+      if (parent === undefined) return context;
+      const spanContext: SpanContext = {
+        traceId: parent.traceId,
+        spanId: parent.spanId,
+        traceFlags: parent.traceFlags,
+        isRemote: true,
+      };
+      // tracestate is read only with a valid traceparent (W3C-TC §tracestate); several headers are
+      // one list, joined in order. Too long → discarded unread.
+      const state = joinedValue(
+        getHeader(carrier, getter, TRACE_STATE_HEADER),
+        TRACE_STATE_MAX_LENGTH,
+      );
+      if (state !== undefined && state.length > 0)
+        spanContext.traceState = new W3CTraceState(state);
+      return trace.setSpanContext(context, spanContext);
+    } catch {
+      return context;
+    }
+  }
+
+  fields(): string[] {
+    return [TRACE_PARENT_HEADER, TRACE_STATE_HEADER];
+  }
+
+  toString(): string {
+    return 'W3CTraceContext';
+  }
+}
