@@ -11,6 +11,7 @@
 import { diag } from '@opentelemetry/api';
 import type { DiagLogger, TextMapPropagator } from '@opentelemetry/api';
 import { CompositePropagator } from '@baton/propagator-composite';
+import type { CompositePropagatorConfig } from '@baton/propagator-composite';
 import { DEFAULT_PROPAGATOR_NAMES, NONE, parsePropagatorNames } from './names';
 import { NoopPropagator } from './noop';
 import { findFactory, knownNames } from './registry';
@@ -29,6 +30,11 @@ export interface ResolveOptions {
   readonly defaults?: readonly string[];
   /** Named in warnings as where the list came from. Default: `resolvePropagators`. */
   readonly source?: string;
+  /**
+   * Options for the `CompositePropagator` built when several names resolve (`precedence`,
+   * `onConflict`, …). Invalid options throw, as they would from `new CompositePropagator()`.
+   */
+  readonly composite?: Omit<CompositePropagatorConfig, 'propagators' | 'inject' | 'extract'>;
 }
 
 /**
@@ -58,6 +64,17 @@ export function resolvePropagators(
     return new NoopPropagator();
   }
 
+  const combine = (propagators: TextMapPropagator[]): TextMapPropagator =>
+    propagators.length === 1
+      ? propagators[0]
+      : // inject/extract reset: the resolved list is the member list for both directions.
+        new CompositePropagator({
+          ...options.composite,
+          propagators,
+          inject: undefined,
+          extract: undefined,
+        });
+
   const built = build(list, env, source, warn);
   if (built.length > 0) return combine(built);
 
@@ -71,10 +88,6 @@ export function resolvePropagators(
   }
   warn(`${source}: no propagator could be built; nothing will be propagated.`);
   return new NoopPropagator();
-}
-
-function combine(propagators: TextMapPropagator[]): TextMapPropagator {
-  return propagators.length === 1 ? propagators[0] : new CompositePropagator({ propagators });
 }
 
 /** Calls the factory of each name in order; each unusable name is warned about and skipped. */

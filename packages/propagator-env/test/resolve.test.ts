@@ -3,12 +3,14 @@
  * packages are covered in builtins.test.ts and sdk.test.ts).
  */
 import {
+  trace,
   diag,
   DiagLogLevel,
   ROOT_CONTEXT,
   defaultTextMapGetter,
   defaultTextMapSetter,
 } from '@opentelemetry/api';
+import type { TextMapPropagator } from '@opentelemetry/api';
 import {
   describePropagator,
   propagatorFromEnv,
@@ -218,5 +220,51 @@ describe('propagatorFromEnv', () => {
     expect(
       describePropagator(propagatorFromEnv({ OTEL_PROPAGATORS: 'env-reader', LABEL: 'x1' })),
     ).toBe('Label(x1)');
+  });
+});
+
+describe('composite options', () => {
+  /** A member that extracts a remote span context whose trace id is the value of header `x-<label>`. */
+  function traceIdPropagator(label: string): TextMapPropagator {
+    const header = `x-${label}`;
+    return {
+      inject() {},
+      extract(ctx, carrier, getter) {
+        const traceId = getter.get(carrier, header);
+        if (typeof traceId !== 'string') return ctx;
+        return trace.setSpanContext(ctx, {
+          traceId,
+          spanId: 'b7ad6b7169203331',
+          traceFlags: 1,
+          isRemote: true,
+        });
+      },
+      fields: () => [header],
+    };
+  }
+  const idA = '0af7651916cd43dd8448eb211c80319c';
+  const idB = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+  test('are passed to the CompositePropagator: precedence and onConflict take effect', () => {
+    registerPropagator('tid-a', () => traceIdPropagator('a'));
+    registerPropagator('tid-b', () => traceIdPropagator('b'));
+    const carrier = { 'x-a': idA, 'x-b': idB };
+    const extractTraceId = (p: TextMapPropagator) =>
+      trace.getSpanContext(p.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter))?.traceId;
+
+    // Default precedence, as core: the last valid wins.
+    expect(extractTraceId(resolvePropagators('tid-a,tid-b'))).toBe(idB);
+    const conflicts: unknown[] = [];
+    const first = resolvePropagators('tid-a,tid-b', {
+      composite: { precedence: 'first', onConflict: (info) => void conflicts.push(info) },
+    });
+    expect(extractTraceId(first)).toBe(idA);
+    expect(conflicts).toHaveLength(1);
+  });
+
+  test('invalid composite options throw (bad configuration in code fails loudly)', () => {
+    expect(() =>
+      resolvePropagators('alpha,beta', { composite: { precedence: 'middle' as 'first' } }),
+    ).toThrow(/precedence/);
   });
 });
