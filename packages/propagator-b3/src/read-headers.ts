@@ -10,7 +10,7 @@
  *   - when it misses, ONE scan of keys() collects every B3 header in any case, `b3` included.
  */
 import type { TextMapGetter } from '@opentelemetry/api';
-import { equalsIgnoreAsciiCase, safeKeys, MAX_SCANNED_KEYS } from '@baton/internal';
+import { equalsIgnoreAsciiCase, MAX_SCANNED_KEYS } from '@baton/internal';
 import {
   B3_CONTEXT_HEADER,
   X_B3_FLAGS,
@@ -53,13 +53,35 @@ export function readMultiHeaders(
       flags: safeGet(carrier, getter, X_B3_FLAGS),
     };
   }
-  return scanHeaders(carrier, getter, lookForB3);
+  const keys = keysOf(carrier, getter);
+  if (keys === undefined) {
+    // No usable keys(): read the lowercase names, the best a get-only carrier allows.
+    return {
+      b3: undefined,
+      traceId: undefined,
+      spanId: safeGet(carrier, getter, X_B3_SPAN_ID),
+      sampled: safeGet(carrier, getter, X_B3_SAMPLED),
+      flags: safeGet(carrier, getter, X_B3_FLAGS),
+    };
+  }
+  return scanHeaders(carrier, getter, keys, lookForB3);
+}
+
+/** getter.keys(carrier), or undefined when it throws or returns something that is not an array. */
+function keysOf(carrier: unknown, getter: TextMapGetter): unknown[] | undefined {
+  try {
+    const keys: unknown = getter.keys(carrier);
+    return Array.isArray(keys) ? keys : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One bounded pass over keys(): the first key matching each B3 name, ignoring ASCII case. */
 function scanHeaders(
   carrier: unknown,
   getter: TextMapGetter,
+  keys: unknown[],
   lookForB3: boolean,
 ): B3ScannedHeaders {
   const found: B3ScannedHeaders = {
@@ -69,7 +91,6 @@ function scanHeaders(
     sampled: undefined,
     flags: undefined,
   };
-  const keys = safeKeys(carrier, getter);
   const n = keys.length < MAX_SCANNED_KEYS ? keys.length : MAX_SCANNED_KEYS;
   for (let i = 0; i < n; i++) {
     const key = keys[i];
