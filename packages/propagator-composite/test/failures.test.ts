@@ -101,7 +101,8 @@ describe('a throwing member', () => {
           },
         } as never),
       inject: () => undefined,
-    } as TextMapPropagator;
+      fields: () => [],
+    } as unknown as TextMapPropagator;
     const composite = new CompositePropagator({
       propagators: [new FixedPropagator('good', remote(T1, S1)), weird],
     });
