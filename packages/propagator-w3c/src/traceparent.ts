@@ -5,7 +5,7 @@
  *   version "-" trace-id "-" parent-id "-" trace-flags
  *   2HEXDIG     32HEXDIG     16HEXDIG       2HEXDIG          (lowercase hex only)
  */
-import { hexValue, readHexId, isValidTraceId, isValidSpanId } from '@baton/internal';
+import { isValidTraceId, isValidSpanId } from '@baton/internal';
 import { KNOWN_FLAGS, TRACE_PARENT_LENGTH, TRACE_PARENT_MAX_LENGTH, VERSION_00 } from './constants';
 
 const DASH = 0x2d;
@@ -19,6 +19,24 @@ const SPAN_ID_START = 36;
 const SPAN_ID_END = 52;
 const FLAGS_START = 53;
 
+/**
+ * Lowercase hex digit value for every UTF-16 code unit, -1 for anything else. Why not
+ * `readHexId` from @baton/internal: this is the hottest loop of every request, over fixed
+ * positions. Indexing a full 64K table by charCodeAt needs no range branch, and OR-ing the values
+ * checks "all hex" (a -1 makes the result negative) and "not all zero" (the result is > 0) in one
+ * accumulator — about twice as fast as the general helper in bench/ (see README).
+ */
+const HEX = new Int8Array(0x10000).fill(-1);
+for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
+for (let c = 0; c < 6; c++) HEX[0x61 + c] = 10 + c;
+
+/** OR of the digit values of s[start, end): < 0 when a char is not lowercase hex, 0 when all zero. */
+function hexOr(s: string, start: number, end: number): number {
+  let acc = 0;
+  for (let i = start; i < end; i++) acc |= HEX[s.charCodeAt(i)];
+  return acc;
+}
+
 export interface TraceParent {
   traceId: string;
   spanId: string;
@@ -30,13 +48,6 @@ function isOws(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
-/** Two lowercase hex digits at s[i], s[i+1] as a byte, or -1. */
-function hexByte(s: string, i: number): number {
-  const hi = hexValue(s.charCodeAt(i));
-  const lo = hexValue(s.charCodeAt(i + 1));
-  return hi < 0 || lo < 0 ? -1 : (hi << 4) | lo;
-}
-
 /**
  * Parses a traceparent value, or returns undefined when it is invalid.
  *
@@ -46,24 +57,23 @@ function hexByte(s: string, i: number): number {
  *   ... MUST NOT have any trailing characters").
  * - A higher version is parsed as version 00 at the fixed positions; after the flags there must be
  *   the end or "-" (W3C-TC §Versioning of traceparent).
+ * - Ids must be lowercase hex and not all zero (W3C-TC §trace-id, §parent-id).
  */
 export function parseTraceParent(value: string): TraceParent | undefined {
   let start = 0;
   let end = value.length;
   if (end > TRACE_PARENT_MAX_LENGTH) return undefined;
-  while (start < end && isOws(value.charCodeAt(start))) start++;
-  while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+  if (end !== TRACE_PARENT_LENGTH) {
+    while (start < end && isOws(value.charCodeAt(start))) start++;
+    while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+  }
   const length = end - start;
   if (length < TRACE_PARENT_LENGTH) return undefined;
 
-  const version = hexByte(value, start);
+  const version = (HEX[value.charCodeAt(start)] << 4) | HEX[value.charCodeAt(start + 1)];
   if (version < 0 || version === 0xff) return undefined;
-  if (
-    version === 0
-      ? length !== TRACE_PARENT_LENGTH
-      : length > TRACE_PARENT_LENGTH && value.charCodeAt(start + TRACE_PARENT_LENGTH) !== DASH
-  ) {
-    return undefined;
+  if (length > TRACE_PARENT_LENGTH) {
+    if (version === 0 || value.charCodeAt(start + TRACE_PARENT_LENGTH) !== DASH) return undefined;
   }
   if (
     value.charCodeAt(start + 2) !== DASH ||
@@ -72,13 +82,17 @@ export function parseTraceParent(value: string): TraceParent | undefined {
   ) {
     return undefined;
   }
-  const flags = hexByte(value, start + FLAGS_START);
+  const flags =
+    (HEX[value.charCodeAt(start + FLAGS_START)] << 4) |
+    HEX[value.charCodeAt(start + FLAGS_START + 1)];
   if (flags < 0) return undefined;
-  const traceId = readHexId(value, start + TRACE_ID_START, start + TRACE_ID_END, 32);
-  if (traceId === undefined) return undefined;
-  const spanId = readHexId(value, start + SPAN_ID_START, start + SPAN_ID_END, 16);
-  if (spanId === undefined) return undefined;
-  return { traceId, spanId, traceFlags: flags & KNOWN_FLAGS };
+  if (hexOr(value, start + TRACE_ID_START, start + TRACE_ID_END) <= 0) return undefined;
+  if (hexOr(value, start + SPAN_ID_START, start + SPAN_ID_END) <= 0) return undefined;
+  return {
+    traceId: value.slice(start + TRACE_ID_START, start + TRACE_ID_END),
+    spanId: value.slice(start + SPAN_ID_START, start + SPAN_ID_END),
+    traceFlags: flags & KNOWN_FLAGS,
+  };
 }
 
 /** `id` lowercased when that makes it valid (slow path: ids from code, not from a header). */
