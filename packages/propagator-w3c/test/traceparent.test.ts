@@ -17,7 +17,11 @@ describe('extract: valid traceparent values', () => {
     ['"reserved bits cleared": 0xff keeps only sampled + random', `00-${T}-${S}-ff`, 3],
     ['reserved bit 0x10 alone is cleared', `00-${T}-${S}-10`, 0],
     ['"Versions above 00: parse the fixed positions" (cc)', `cc-${T}-${S}-01`, 1],
-    ['"require - or end after the flags" (cc + future fields)', `cc-${T}-${S}-01-what-the-future-will-be-like`, 1],
+    [
+      '"require - or end after the flags" (cc + future fields)',
+      `cc-${T}-${S}-01-what-the-future-will-be-like`,
+      1,
+    ],
     ['version fe is the highest valid', `fe-${T}-${S}-01`, 1],
     ['"One leading/trailing space or tab is tolerated": leading space', ` 00-${T}-${S}-01`, 1],
     ['leading tab', `\t00-${T}-${S}-01`, 1],
@@ -34,7 +38,10 @@ describe('extract: valid traceparent values', () => {
 describe('extract: invalid traceparent values restart the trace', () => {
   const invalid: [rule: string, value: string][] = [
     ['"version 00 followed by anything": trailing "."', `00-${T}-${S}-01.`],
-    ['"version 00 followed by anything": future fields', `00-${T}-${S}-01-what-the-future-will-be-like`],
+    [
+      '"version 00 followed by anything": future fields',
+      `00-${T}-${S}-01-what-the-future-will-be-like`,
+    ],
     ['"version ff" is invalid', `ff-${T}-${S}-01`],
     ['version illegal char ".0"', `.0-${T}-${S}-01`],
     ['version illegal char "0."', `0.-${T}-${S}-01`],
@@ -59,7 +66,10 @@ describe('extract: invalid traceparent values restart the trace', () => {
     ['"reject uppercase": flags', `00-${T}-${S}-0A`],
     ['"wrong lengths": flags 001', `00-${T}-${S}-001`],
     ['"wrong lengths": flags 1', `00-${T}-${S}-1`],
-    ['future version: flags followed by "." instead of "-"', `cc-${T}-${S}-01.what-the-future-will-be-like`],
+    [
+      'future version: flags followed by "." instead of "-"',
+      `cc-${T}-${S}-01.what-the-future-will-be-like`,
+    ],
     ['future version: shorter than 55', `cc-${T}-${S}-0`],
     ['wrong separator', `00_${T}-${S}-01`],
     ['OWS inside the value', `00- ${T}-${S}-01`],
@@ -125,7 +135,10 @@ describe('inject: traceparent', () => {
   });
 
   const noInject: [rule: string, fields: Record<string, unknown>][] = [
-    ['"Inject with no valid span context writes no trace headers": zero trace id', { traceId: '0'.repeat(32) }],
+    [
+      '"Inject with no valid span context writes no trace headers": zero trace id',
+      { traceId: '0'.repeat(32) },
+    ],
     ['zero span id', { spanId: '0'.repeat(16) }],
     ['short trace id', { traceId: 'abc' }],
     ['non-hex span id', { spanId: 'zzzzzzzzzzzzzzzz' }],
@@ -145,7 +158,11 @@ describe('inject: traceparent', () => {
 
   it('inject∘extract keeps trace id, span id and flags', () => {
     const out: Record<string, string> = {};
-    tc.inject(trace.setSpanContext(ROOT_CONTEXT, extractSpan({ traceparent: `00-${T}-${S}-03` })!), out, setter);
+    tc.inject(
+      trace.setSpanContext(ROOT_CONTEXT, extractSpan({ traceparent: `00-${T}-${S}-03` })!),
+      out,
+      setter,
+    );
     expect(out.traceparent).toBe(`00-${T}-${S}-03`);
   });
 });
