@@ -45,8 +45,9 @@ describe('a tenant header', () => {
   });
   test('a Kafka-style getter that keeps case: the keys() scan finds the header', () => {
     const headers = new Map<string, Buffer>([['X-Tenant-Id', Buffer.from('acme')]]);
+    // Kafka header values are Buffers; the TextMapGetter type only admits strings.
     const getter: TextMapGetter<Map<string, Buffer>> = {
-      get: (c, k) => c.get(k),
+      get: (c, k) => c.get(k) as unknown as string | undefined,
       keys: (c) => [...c.keys()],
     };
     expect(tenant.get(tenant.propagator.extract(ROOT_CONTEXT, headers, getter))).toBe('acme');
