@@ -86,7 +86,15 @@ step "npm install (strict peer deps, no --force, no overrides)"
 cat >"$PROJECT/jest.config.js" <<'JS'
 module.exports = { testEnvironment: 'node', testMatch: ['<rootDir>/test/**/*.test.js'] };
 JS
-step "versions: $(cd "$PROJECT" && node -p '["@opentelemetry/api","@opentelemetry/sdk-node","@opentelemetry/instrumentation-http","@opentelemetry/sdk-trace"].map((n) => n + "@" + require(n + "/package.json").version).join(" ")')"
+versions() {
+  node -e '
+    const fs = require("node:fs");
+    const names = ["@opentelemetry/api", "@opentelemetry/sdk-node", "@opentelemetry/instrumentation-http", "@opentelemetry/sdk-trace"];
+    // read package.json from disk: not every package lists it in "exports"
+    console.log(names.map((n) => n + "@" + JSON.parse(fs.readFileSync("node_modules/" + n + "/package.json", "utf8")).version).join(" "));
+  '
+}
+step "versions: $(cd "$PROJECT" && versions)"
 step "jest (example:mixed-fleet under SDK 3.x)"
 cd "$PROJECT"
 exec node node_modules/jest/bin/jest.js --ci "$@"
