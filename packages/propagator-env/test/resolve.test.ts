@@ -62,6 +62,12 @@ describe('resolution table', () => {
     ['"`none` with others → warn, no-op"', 'alpha,none', 'Noop', 1],
     ['`none` with unknown names → warn, no-op', 'none,nope', 'Noop', 1],
     [
+      'Object.prototype names are unknown names, like any other',
+      '__proto__,constructor,toString',
+      'Composite[Label(d1), Label(d2)]',
+      4,
+    ],
+    [
       'xray / ottrace are not implemented → warned as unknown',
       'ottrace,alpha,xray',
       'Label(alpha)',
