@@ -4,6 +4,7 @@
  * round-trips a span context.
  */
 import fc from 'fast-check';
+import type { TextMapPropagator } from '@opentelemetry/api';
 import {
   ROOT_CONTEXT,
   trace,
