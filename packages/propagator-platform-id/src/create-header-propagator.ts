@@ -23,7 +23,7 @@ export interface HeaderPropagation {
    */
   set(context: Context, value: string): Context;
   /** True when `value` would be accepted by `set` and by extract. Never throws. */
-  isValid(value: unknown): boolean;
+  isValid(value: unknown): value is string;
 }
 
 /** Builds the propagator and helpers for checked rules; shared with the platform-id definition. */
@@ -55,7 +55,7 @@ export function defineHeader(rules: HeaderRules, description: string): HeaderPro
     return context.setValue(key, value);
   }
 
-  function isValid(value: unknown): boolean {
+  function isValid(value: unknown): value is string {
     if (typeof value !== 'string' || !isValidValueRange(value, 0, value.length, maxLength)) {
       return false;
     }
