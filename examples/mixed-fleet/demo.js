@@ -10,7 +10,10 @@ const { startFleet } = require('./lib/fleet');
 const { renderWaterfall, renderConflicts, byTrace } = require('./lib/waterfall');
 const { MISCONFIGURATION, hops } = require('./lib/topology');
 
-const misconfigure = process.argv.includes('--misconfigure');
+// `npm run demo -- --misconfigure` at the root reaches this script through a nested `npm run`, which
+// takes the flag as an npm setting and exports it as npm_config_misconfigure: accept both forms.
+const misconfigure =
+  process.argv.includes('--misconfigure') || process.env.npm_config_misconfigure === 'true';
 const REQUEST = { baggage: 'user.tier=gold,cart.id=c-42', 'platform-id': 'plat-7f3a' };
 
 /** The installed version of a package (its package.json is not always in its "exports"). */
