@@ -28,8 +28,13 @@ const hex = (n: number) => fc.string({ unit: fc.constantFrom(...HEX), minLength:
 const traceId = hex(32).filter((s) => /[^0]/.test(s));
 const spanId = hex(16).filter((s) => /[^0]/.test(s));
 /** Keys both implementations accept: core still uses the Level 1 key grammar. */
-const tsMember = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9_\-*/]{0,8}$/), fc.stringMatching(/^[!-+\--<>-~]{1,8}$/));
-const tsList = fc.uniqueArray(tsMember, { maxLength: 8, selector: (m) => m[0] }).map((ms) => ms.map(([k, v]) => `${k}=${v}`).join(','));
+const tsMember = fc.tuple(
+  fc.stringMatching(/^[a-z][a-z0-9_\-*/]{0,8}$/),
+  fc.stringMatching(/^[!-+\--<>-~]{1,8}$/),
+);
+const tsList = fc
+  .uniqueArray(tsMember, { maxLength: 8, selector: (m) => m[0] })
+  .map((ms) => ms.map(([k, v]) => `${k}=${v}`).join(','));
 /** Baggage both accept: token keys that encodeURIComponent leaves alone, non-empty values. */
 const bagKey = fc.stringMatching(/^[A-Za-z0-9_.!~*'-]{1,8}$/);
 const bagValue = fc.string({ minLength: 1, maxLength: 16 });
@@ -55,9 +60,13 @@ describe('trace context: same results on valid input', () => {
         return (
           fromCore.traceparent === fromBaton.traceparent &&
           fromCore.tracestate === fromBaton.tracestate &&
-          a?.traceId === t && a.spanId === s && a.traceFlags === flags &&
+          a?.traceId === t &&
+          a.spanId === s &&
+          a.traceFlags === flags &&
           a.traceState?.serialize() === (state || undefined) &&
-          b?.traceId === t && b.spanId === s && b.traceFlags === flags &&
+          b?.traceId === t &&
+          b.spanId === s &&
+          b.traceFlags === flags &&
           b.traceState?.serialize() === (state || undefined)
         );
       }),
@@ -87,7 +96,8 @@ describe('baggage: same results on valid input', () => {
         const a = propagation.getBaggage(bag.extract(ROOT_CONTEXT, fromCore, getter))!;
         const b = propagation.getBaggage(coreBag.extract(ROOT_CONTEXT, fromBaton, getter))!;
         const same = (x: typeof a) =>
-          Object.entries(dict).every(([k, v]) => x.getEntry(k)?.value === v) && x.getAllEntries().length === Object.keys(dict).length;
+          Object.entries(dict).every(([k, v]) => x.getEntry(k)?.value === v) &&
+          x.getAllEntries().length === Object.keys(dict).length;
         return fromCore.baggage === fromBaton.baggage && same(a) && same(b);
       }),
       RUNS,
@@ -97,14 +107,18 @@ describe('baggage: same results on valid input', () => {
   it('properties travel both ways', () => {
     const ctx = propagation.setBaggage(
       ROOT_CONTEXT,
-      propagation.createBaggage({ k: { value: 'v', metadata: baggageEntryMetadataFromString('p1;p2=x') } }),
+      propagation.createBaggage({
+        k: { value: 'v', metadata: baggageEntryMetadataFromString('p1;p2=x') },
+      }),
     );
     const fromCore: Record<string, string> = {};
     coreBag.inject(ctx, fromCore, setter);
     const fromBaton: Record<string, string> = {};
     bag.inject(ctx, fromBaton, setter);
     expect(fromBaton.baggage).toBe(fromCore.baggage);
-    const meta = propagation.getBaggage(coreBag.extract(ROOT_CONTEXT, fromBaton, getter))!.getEntry('k')!.metadata;
+    const meta = propagation
+      .getBaggage(coreBag.extract(ROOT_CONTEXT, fromBaton, getter))!
+      .getEntry('k')!.metadata;
     expect(meta?.toString()).toBe('p1;p2=x');
   });
 });
@@ -149,7 +163,10 @@ describe('documented differences (each one is a README line)', () => {
 
   it('6. invalid tracestate: core drops bad members one by one, Baton discards the whole header', () => {
     const r = both({ traceparent: TP, tracestate: 'a=1,B=2,c=3' });
-    expect([r.core?.traceState?.serialize(), r.baton?.traceState?.serialize()]).toEqual(['a=1,c=3', '']);
+    expect([r.core?.traceState?.serialize(), r.baton?.traceState?.serialize()]).toEqual([
+      'a=1,c=3',
+      '',
+    ]);
     const dup = both({ traceparent: TP, tracestate: 'a=1,a=2' });
     expect(dup.core?.traceState?.serialize()).toBe('a=2');
     expect(dup.baton?.traceState?.serialize()).toBe('');
@@ -157,7 +174,10 @@ describe('documented differences (each one is a README line)', () => {
 
   it('7. tracestate key grammar: core uses Level 1 (foo@ invalid), Baton Level 2 (foo@ valid)', () => {
     const r = both({ traceparent: TP, tracestate: 'foo@=1,bar=2' });
-    expect([r.core?.traceState?.get('foo@'), r.baton?.traceState?.get('foo@')]).toEqual([undefined, '1']);
+    expect([r.core?.traceState?.get('foo@'), r.baton?.traceState?.get('foo@')]).toEqual([
+      undefined,
+      '1',
+    ]);
   });
 
   it('8. tracestate length: core drops members past 512 chars, Baton keeps all 32 members', () => {
@@ -177,7 +197,10 @@ describe('documented differences (each one is a README line)', () => {
     const c = propagation.getBaggage(coreBag.extract(ROOT_CONTEXT, { baggage: 'a%41=1' }, getter));
     const b = propagation.getBaggage(bag.extract(ROOT_CONTEXT, { baggage: 'a%41=1' }, getter));
     expect([c?.getEntry('aA')?.value, b?.getEntry('a%41')?.value]).toEqual(['1', '1']);
-    const ctx = propagation.setBaggage(ROOT_CONTEXT, propagation.createBaggage({ 'a b': { value: '1' } }));
+    const ctx = propagation.setBaggage(
+      ROOT_CONTEXT,
+      propagation.createBaggage({ 'a b': { value: '1' } }),
+    );
     const co: Record<string, string> = {};
     const bo: Record<string, string> = {};
     coreBag.inject(ctx, co, setter);
@@ -199,7 +222,10 @@ describe('documented differences (each one is a README line)', () => {
   });
 
   it('13. baggage extract: core replaces the context baggage, Baton merges (header wins per key)', () => {
-    const ctx = propagation.setBaggage(ROOT_CONTEXT, propagation.createBaggage({ j: { value: '1' } }));
+    const ctx = propagation.setBaggage(
+      ROOT_CONTEXT,
+      propagation.createBaggage({ j: { value: '1' } }),
+    );
     const c = propagation.getBaggage(coreBag.extract(ctx, { baggage: 'w=2' }, getter))!;
     const b = propagation.getBaggage(bag.extract(ctx, { baggage: 'w=2' }, getter))!;
     expect([c.getEntry('j'), b.getEntry('j')?.value]).toEqual([undefined, '1']);
@@ -219,7 +245,9 @@ describe('documented differences (each one is a README line)', () => {
   it('15. baggage metadata: core writes it unchecked (even CR LF), Baton only a valid property list', () => {
     const ctx = propagation.setBaggage(
       ROOT_CONTEXT,
-      propagation.createBaggage({ a: { value: '1', metadata: baggageEntryMetadataFromString('x\r\ny') } }),
+      propagation.createBaggage({
+        a: { value: '1', metadata: baggageEntryMetadataFromString('x\r\ny') },
+      }),
     );
     const co: Record<string, string> = {};
     const bo: Record<string, string> = {};
@@ -229,7 +257,12 @@ describe('documented differences (each one is a README line)', () => {
   });
 
   it('16. a getter that throws: core extract throws, Baton returns the context', () => {
-    const g = { get: () => { throw new Error('g'); }, keys: () => [] };
+    const g = {
+      get: () => {
+        throw new Error('g');
+      },
+      keys: () => [],
+    };
     expect(() => coreTc.extract(ROOT_CONTEXT, {}, g)).toThrow();
     expect(tc.extract(ROOT_CONTEXT, {}, g)).toBe(ROOT_CONTEXT);
   });

@@ -1,0 +1,131 @@
+/**
+ * A test service shaped like the one the W3C trace-context suite drives (w3c/trace-context `test/`):
+ *
+ *   POST /test   body: [{ "url": "...", "arguments": [...] }, ...]
+ *
+ * For each item the service POSTs `arguments` (JSON) to `url` with the propagated headers, from a
+ * NEW client span per call, as a child of the server span for the incoming request. Real parts
+ * only: node:http, @opentelemetry/sdk-trace-base's BasicTracerProvider, context-async-hooks, and
+ * the Baton propagators registered as the global propagator.
+ *
+ * Run it by hand for the official suite (see README):  npx ts-node … or via `startService({ port })`.
+ */
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  context,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  propagation,
+  trace,
+  type Context,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
+} from '@opentelemetry/api';
+import { AsyncHooksContextManager } from '@opentelemetry/context-async-hooks';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { W3CBaggagePropagator, W3CTraceContextPropagator } from '@baton/propagator-w3c';
+
+/** The SDK default pair (tracecontext, baggage), called in sequence as any composite would. */
+class DefaultPair implements TextMapPropagator {
+  private readonly members = [new W3CTraceContextPropagator(), new W3CBaggagePropagator()];
+  inject(ctx: Context, carrier: unknown, setter: TextMapSetter): void {
+    for (const p of this.members) p.inject(ctx, carrier, setter);
+  }
+  extract(ctx: Context, carrier: unknown, getter: TextMapGetter): Context {
+    let out = ctx;
+    for (const p of this.members) out = p.extract(out, carrier, getter);
+    return out;
+  }
+  fields(): string[] {
+    return this.members.flatMap((p) => p.fields());
+  }
+}
+
+interface Call {
+  url: string;
+  arguments: unknown;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export interface Service {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startService(port = 0): Promise<Service> {
+  const contextManager = new AsyncHooksContextManager().enable();
+  context.setGlobalContextManager(contextManager);
+  propagation.setGlobalPropagator(new DefaultPair());
+  const provider = new BasicTracerProvider();
+  const tracer = provider.getTracer('baton-w3c-test-service');
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const calls = JSON.parse((await readBody(req)) || '[]') as Call[];
+        const parent = propagation.extract(ROOT_CONTEXT, req.headers, defaultTextMapGetter);
+        const serverSpan = tracer.startSpan('POST /test', { kind: SpanKind.SERVER }, parent);
+        await context.with(trace.setSpan(parent, serverSpan), async () => {
+          for (const call of Array.isArray(calls) ? calls : []) {
+            // A new child span per outgoing call: a new parent-id for each callback.
+            const span = tracer.startSpan('POST', { kind: SpanKind.CLIENT });
+            const headers: Record<string, string> = {};
+            propagation.inject(
+              trace.setSpan(context.active(), span),
+              headers,
+              defaultTextMapSetter,
+            );
+            try {
+              await post(call.url, JSON.stringify(call.arguments ?? []), headers);
+            } finally {
+              span.end();
+            }
+          }
+        });
+        serverSpan.end();
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      } catch (err) {
+        res.writeHead(500).end(String(err));
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}/test`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await provider.shutdown();
+      contextManager.disable();
+      context.disable();
+      propagation.disable();
+    },
+  };
+}
