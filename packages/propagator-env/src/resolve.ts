@@ -44,8 +44,9 @@ export interface ResolveOptions {
  */
 export function resolvePropagators(
   names: string | readonly string[],
-  options: ResolveOptions = {},
+  resolveOptions: ResolveOptions = {},
 ): TextMapPropagator {
+  const options: ResolveOptions = resolveOptions ?? {}; // null from plain JS callers
   const warn = warner(options.logger);
   const env = options.env ?? process.env;
   const source = options.source ?? 'resolvePropagators';
