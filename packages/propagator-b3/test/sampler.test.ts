@@ -80,7 +80,7 @@ test('the deferred decision is made on the propagated trace id (TraceIdRatioBase
   const outcomes = new Set<boolean>();
   for (let i = 1; i <= 16; i++) {
     const traceId = (i * 0x9e3779b1).toString(16).padStart(8, '0').slice(-8) + T32.slice(8);
-    const rootDecision = ratio.shouldSample(ROOT_CONTEXT, traceId, 'x', 0, {}, []).decision === 2;
+    const rootDecision = ratio.shouldSample(ROOT_CONTEXT, traceId).decision === 2;
     outcomes.add(rootDecision);
     // What the upstream service's own ratio sampler would decide for this trace, this service decides too.
     expect(startSpan(sampler, incoming({ b3: `${traceId}-${S}` })).exported.length === 1).toBe(
