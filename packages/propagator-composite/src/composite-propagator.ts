@@ -26,8 +26,19 @@ import { describeComposite, memberName } from './describe';
 import { FailureReporter } from './failures';
 import { mergeBaggage } from './baggage';
 
-function isValidSpanContext(sc: SpanContext | undefined): sc is SpanContext {
-  return sc !== undefined && isValidTraceId(sc.traceId) && isValidSpanId(sc.spanId);
+/**
+ * A valid SpanContext: lowercase hex ids, 32 / 16 chars, not all zero. When the ids equal those of
+ * `known` (an extraction already checked in this call) the char-by-char check is skipped: with every
+ * format present, each member re-extracts the same ids.
+ */
+function isValidSpanContext(
+  sc: SpanContext | undefined,
+  known: SpanContext | undefined,
+): sc is SpanContext {
+  if (sc === undefined) return false;
+  if (known !== undefined && known.traceId === sc.traceId && known.spanId === sc.spanId)
+    return true;
+  return isValidTraceId(sc.traceId) && isValidSpanId(sc.spanId);
 }
 
 function isContext(value: unknown): value is Context {
@@ -42,13 +53,6 @@ function isContext(value: unknown): value is Context {
 /** Puts `span` (or no span) back as the context's span. */
 function withSpan(ctx: Context, span: Span | undefined): Context {
   return span === undefined ? trace.deleteSpan(ctx) : trace.setSpan(ctx, span);
-}
-
-/** One member's valid extraction in the current extract call, kept for the conflict report. */
-interface Found {
-  index: number;
-  traceId: string;
-  spanId: string;
 }
 
 export class CompositePropagator implements TextMapPropagator {
@@ -139,23 +143,27 @@ export class CompositePropagator implements TextMapPropagator {
    * context, and the composite then does no work at all for it.
    */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
-    const members = this.extractMembers;
     if (!isContext(context)) return context;
+    const members = this.extractMembers;
+    const first = this.precedenceFirst;
     let ctx = context;
-    let span = trace.getSpan(ctx);
+    let span = trace.getSpan(ctx); // the span in ctx: compared by reference after each member
     let bag = propagation.getBaggage(ctx);
-    let winner: Span | undefined; // the span (context) the precedence rule keeps, once one was extracted
-    let found: Found[] | undefined;
-    let chosen = -1; // index into `found` of the extraction the result holds
+    let winner: Span | undefined; // 'first': the span the first valid extraction produced
+    let chosen = -1; // index of the member whose span context ctx holds
+    let withState: SpanContext | undefined; // 'last': latest extraction that carried a tracestate
+    let found: Array<number | SpanContext> | undefined; // flat [member index, span context, ...]
+    let conflict = false;
+    let lastExtracted: SpanContext | undefined; // the latest valid extraction (its ids are checked)
     let officialDebugTrace: string | undefined;
 
     for (let i = 0; i < members.length; i++) {
       // Everything is computed into locals and committed at the end of the step, so a throw
       // half-way (a foreign span or baggage object misbehaving) leaves the state as it was.
       let next: Context;
-      let nextSpan: Span | undefined;
+      let nextSpan = span;
       let nextWinner = winner;
-      let extraction: Found | undefined;
+      let extracted: SpanContext | undefined;
       let nextBag: Baggage | undefined;
       let nextDebugTrace = officialDebugTrace;
       try {
@@ -166,20 +174,21 @@ export class CompositePropagator implements TextMapPropagator {
           continue;
         }
 
-        nextSpan = trace.getSpan(next);
-        if (nextSpan !== span) {
-          const sc = nextSpan === undefined ? undefined : nextSpan.spanContext();
-          if (!isValidSpanContext(sc)) {
+        const memberSpan = trace.getSpan(next);
+        if (memberSpan !== span) {
+          const sc = memberSpan === undefined ? undefined : memberSpan.spanContext();
+          if (!isValidSpanContext(sc, lastExtracted)) {
             // REQUIREMENTS §1: "Extract of a malformed value never replaces a valid SpanContext".
             next = restoreDebug(ctx, withSpan(next, span));
-            nextSpan = span;
           } else {
-            extraction = { index: i, traceId: sc.traceId, spanId: sc.spanId };
-            next =
-              this.precedenceFirst && winner !== undefined
-                ? keepWinner(ctx, next, winner, sc)
-                : keepTraceState(next, span, sc);
-            nextSpan = nextWinner = trace.getSpan(next);
+            extracted = sc;
+            if (first && winner !== undefined) {
+              next = keepWinner(ctx, next, winner, sc);
+              nextSpan = nextWinner = trace.getSpan(next);
+            } else {
+              nextSpan = memberSpan;
+              if (first) nextWinner = memberSpan;
+            }
           }
         }
 
@@ -198,9 +207,16 @@ export class CompositePropagator implements TextMapPropagator {
         this.failures.report(this.extractNames[i], i, 'extract', err);
         continue;
       }
-      if (extraction !== undefined) {
-        (found ??= []).push(extraction);
-        if (!this.precedenceFirst || winner === undefined) chosen = found.length - 1;
+      if (extracted !== undefined) {
+        if (found === undefined) {
+          found = [i, extracted];
+        } else {
+          if (extracted.traceId !== (found[1] as SpanContext).traceId) conflict = true;
+          found.push(i, extracted);
+        }
+        if (!first || winner === undefined) chosen = i;
+        if (extracted.traceState !== undefined) withState = extracted;
+        lastExtracted = extracted;
       }
       ctx = next;
       span = nextSpan;
@@ -209,51 +225,54 @@ export class CompositePropagator implements TextMapPropagator {
       officialDebugTrace = nextDebugTrace;
     }
 
-    if (
-      ctx !== context &&
-      ctx.getValue(OFFICIAL_B3_DEBUG_KEY) !== context.getValue(OFFICIAL_B3_DEBUG_KEY)
-    ) {
+    if (ctx === context) return ctx;
+    if (!first && chosen >= 0) ctx = keepTraceState(ctx, context, withState);
+    if (ctx.getValue(OFFICIAL_B3_DEBUG_KEY) !== context.getValue(OFFICIAL_B3_DEBUG_KEY)) {
       // The official B3 flag is trace-less: drop it unless its trace is the one that won.
       const finalTrace = span === undefined ? undefined : span.spanContext().traceId;
       if (finalTrace !== officialDebugTrace) ctx = restoreKey(context, ctx, OFFICIAL_B3_DEBUG_KEY);
     }
-    if (found !== undefined && found.length > 1) this.checkConflict(found, chosen);
+    if (conflict) this.reportConflict(found!, chosen);
     return ctx;
   }
 
-  private checkConflict(found: Found[], chosen: number): void {
-    const traceId = found[0].traceId;
-    let conflict = false;
-    for (let k = 1; k < found.length; k++) {
-      if (found[k].traceId !== traceId) {
-        conflict = true;
-        break;
-      }
+  private reportConflict(found: Array<number | SpanContext>, chosen: number): void {
+    const extractions: Extraction[] = [];
+    let chosenExtraction: Extraction | undefined;
+    for (let k = 0; k < found.length; k += 2) {
+      const index = found[k] as number;
+      const sc = found[k + 1] as SpanContext;
+      const e = { propagator: this.extractNames[index], traceId: sc.traceId, spanId: sc.spanId };
+      extractions.push(e);
+      if (index === chosen) chosenExtraction = e;
     }
-    if (!conflict) return;
-    const extractions: Extraction[] = found.map((f) => ({
-      propagator: this.extractNames[f.index],
-      traceId: f.traceId,
-      spanId: f.spanId,
-    }));
     this.conflicts.report({
       extractions,
-      chosen: extractions[chosen],
+      chosen: chosenExtraction ?? extractions[extractions.length - 1],
       precedence: this.precedence,
     });
   }
 }
 
 /**
- * Precedence 'last', a member replaced `previous` with `sc`: when it is the same trace and span id
- * and the member brought no `tracestate` (B3, Jaeger have none), the earlier one is kept — W3C's
- * vendor data must not vanish because a B3 member ran after it.
+ * Precedence 'last': "tracestate survives when a later member extracts the same ids" (issue 6).
+ * When the winning span context has no `tracestate` (B3 and Jaeger carry none) but an earlier
+ * extraction — or the input context — had one for the same trace and span id, it is kept: W3C's
+ * vendor data must not vanish because a B3 member ran after it. Done once, after all members.
  */
-function keepTraceState(next: Context, previous: Span | undefined, sc: SpanContext): Context {
-  if (previous === undefined || sc.traceState !== undefined) return next;
-  const p = previous.spanContext();
-  if (p.traceState === undefined || p.traceId !== sc.traceId || p.spanId !== sc.spanId) return next;
-  return trace.setSpanContext(next, { ...sc, traceState: p.traceState });
+function keepTraceState(ctx: Context, input: Context, withState: SpanContext | undefined): Context {
+  const sc = trace.getSpanContext(ctx);
+  if (sc === undefined || sc.traceState !== undefined) return ctx;
+  const from = withState ?? trace.getSpanContext(input);
+  if (from === undefined || from.traceState === undefined) return ctx;
+  if (from.traceId !== sc.traceId || from.spanId !== sc.spanId) return ctx;
+  return trace.setSpanContext(ctx, {
+    traceId: sc.traceId,
+    spanId: sc.spanId,
+    traceFlags: sc.traceFlags,
+    isRemote: sc.isRemote,
+    traceState: from.traceState,
+  });
 }
 
 /**

@@ -1,0 +1,108 @@
+/**
+ * Composite of every format: @baton/propagator-composite over the Baton members vs
+ * @opentelemetry/core's CompositePropagator over the official members, in the same order —
+ * what `OTEL_PROPAGATORS=tracecontext,baggage,b3,b3multi,jaeger` builds. Target (REQUIREMENTS §9):
+ * Baton at most a third of the official time.
+ *
+ * Build first:
+ *   for p in internal propagator-w3c propagator-b3 propagator-jaeger propagator-composite; do
+ *     npx tsc -b packages/$p/tsconfig.build.json; done && node scripts/esm-wrappers.mjs
+ */
+'use strict';
+const api = require('@opentelemetry/api');
+const core = require('@opentelemetry/core');
+const officialB3 = require('@opentelemetry/propagator-b3');
+const { JaegerPropagator: OfficialJaeger } = require('@opentelemetry/propagator-jaeger');
+const { W3CTraceContextPropagator, W3CBaggagePropagator } = require('@baton/propagator-w3c');
+const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
+const { JaegerPropagator } = require('@baton/propagator-jaeger');
+const { CompositePropagator } = require('@baton/propagator-composite');
+
+const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
+
+const baton = new CompositePropagator({
+  propagators: [
+    new W3CTraceContextPropagator(),
+    new W3CBaggagePropagator(),
+    new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
+    new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
+    new JaegerPropagator(),
+  ],
+  // Every-format carriers below agree on one trace, so no conflict is reported while timing.
+});
+const official = new core.CompositePropagator({
+  propagators: [
+    new core.W3CTraceContextPropagator(),
+    new core.W3CBaggagePropagator(),
+    new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.SINGLE_HEADER }),
+    new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.MULTI_HEADER }),
+    new OfficialJaeger(),
+  ],
+});
+
+const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
+const SPAN_ID = 'b7ad6b7169203331';
+
+const onlyTraceparent = { traceparent: `00-${TRACE_ID}-${SPAN_ID}-01` };
+const onlyB3 = { b3: `${TRACE_ID}-${SPAN_ID}-1` };
+const everyFormat = {
+  traceparent: `00-${TRACE_ID}-${SPAN_ID}-01`,
+  tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
+  baggage: 'userId=alice,serverNode=DF%2028,isProduction=false',
+  b3: `${TRACE_ID}-${SPAN_ID}-1`,
+  'x-b3-traceid': TRACE_ID,
+  'x-b3-spanid': SPAN_ID,
+  'x-b3-sampled': '1',
+  'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:1`,
+  'uberctx-tenant': 'acme',
+  'content-type': 'application/json',
+  accept: '*/*',
+};
+// Same headers, two traces: the conflict path (hook-less; diag warning rate-limited).
+const conflicting = { ...everyFormat, b3: `463ac35c9f6413ad48485a3953bb6124-${SPAN_ID}-1` };
+
+const injectCtx = api.propagation.setBaggage(
+  api.trace.setSpanContext(ROOT_CONTEXT, { traceId: TRACE_ID, spanId: SPAN_ID, traceFlags: 1, isRemote: false }),
+  api.propagation.createBaggage({ userId: { value: 'alice' }, tenant: { value: 'acme' } }),
+);
+
+const extractRow = (label, carrier) => ({
+  label,
+  baton: () => baton.extract(ROOT_CONTEXT, carrier, getter),
+  official: () => official.extract(ROOT_CONTEXT, carrier, getter),
+});
+
+module.exports = {
+  name: 'composite',
+  rows: [
+    extractRow('extract, only traceparent', onlyTraceparent),
+    extractRow('extract, only b3', onlyB3),
+    extractRow('extract, every format present', everyFormat),
+    extractRow('extract, every format, two traces (conflict)', conflicting),
+    {
+      label: 'inject all',
+      baton: () => {
+        const c = {};
+        baton.inject(injectCtx, c, setter);
+        return c;
+      },
+      official: () => {
+        const c = {};
+        official.inject(injectCtx, c, setter);
+        return c;
+      },
+    },
+  ],
+  scaling: [
+    {
+      label: 'every header 1/11 of the size, junk',
+      make: (bytes) => {
+        const junk = 'x'.repeat(Math.floor(bytes / 11));
+        const c = {};
+        for (const k of Object.keys(everyFormat)) c[k] = junk;
+        return c;
+      },
+      run: (carrier) => baton.extract(ROOT_CONTEXT, carrier, getter),
+    },
+  ],
+};
