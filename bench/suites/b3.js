@@ -1,0 +1,134 @@
+/**
+ * B3: @baton/propagator-b3 (built) vs @opentelemetry/propagator-b3, single and multi encodings.
+ * REQUIREMENTS §9: every row at most 0.5× the official time; any input up to 1 MB under 5 ms, linear.
+ */
+'use strict';
+const api = require('@opentelemetry/api');
+const baton = require('@baton/propagator-b3');
+const official = require('@opentelemetry/propagator-b3');
+
+const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter, trace } = api;
+
+const T = '463ac35c9f6413ad48485a3953bb6124';
+const S = 'e457b5a2e4d86bd1';
+const P = '05e3ac9a4f6e3b90';
+
+/** The headers a Node.js server typically sees next to the tracing ones. */
+const ORDINARY = {
+  host: 'api.internal:8080',
+  'user-agent': 'node-fetch/1.0',
+  accept: 'application/json',
+  'accept-encoding': 'gzip, deflate',
+  'content-type': 'application/json',
+  'content-length': '42',
+  connection: 'keep-alive',
+};
+
+const encodings = {
+  single: {
+    baton: new baton.B3Propagator({ injectEncoding: baton.B3InjectEncoding.SINGLE_HEADER }),
+    official: new official.B3Propagator({
+      injectEncoding: official.B3InjectEncoding.SINGLE_HEADER,
+    }),
+    valid: { ...ORDINARY, b3: `${T}-${S}-1-${P}` },
+    // Uppercase ids: invalid for both (B3 ids are lower-hex); the official regex scans the whole value.
+    invalid: { ...ORDINARY, b3: `${T.toUpperCase()}-${S.toUpperCase()}-1-${P.toUpperCase()}` },
+  },
+  multi: {
+    baton: new baton.B3Propagator({ injectEncoding: baton.B3InjectEncoding.MULTI_HEADER }),
+    official: new official.B3Propagator({ injectEncoding: official.B3InjectEncoding.MULTI_HEADER }),
+    valid: {
+      ...ORDINARY,
+      'x-b3-traceid': T,
+      'x-b3-spanid': S,
+      'x-b3-parentspanid': P,
+      'x-b3-sampled': '1',
+    },
+    invalid: {
+      ...ORDINARY,
+      'x-b3-traceid': T,
+      'x-b3-spanid': S.toUpperCase(),
+      'x-b3-sampled': '1',
+    },
+  },
+};
+const absent = { ...ORDINARY };
+const sampledContext = trace.setSpanContext(ROOT_CONTEXT, {
+  traceId: T,
+  spanId: S,
+  traceFlags: 1,
+  isRemote: false,
+});
+
+const rows = [];
+for (const [name, e] of Object.entries(encodings)) {
+  rows.push(
+    {
+      label: `${name}: extract valid`,
+      baton: () => e.baton.extract(ROOT_CONTEXT, e.valid, getter),
+      official: () => e.official.extract(ROOT_CONTEXT, e.valid, getter),
+    },
+    {
+      label: `${name}: extract invalid`,
+      baton: () => e.baton.extract(ROOT_CONTEXT, e.invalid, getter),
+      official: () => e.official.extract(ROOT_CONTEXT, e.invalid, getter),
+    },
+    {
+      label: `${name}: extract absent`,
+      baton: () => e.baton.extract(ROOT_CONTEXT, absent, getter),
+      official: () => e.official.extract(ROOT_CONTEXT, absent, getter),
+    },
+    {
+      label: `${name}: inject`,
+      baton: () => {
+        const carrier = {};
+        e.baton.inject(sampledContext, carrier, setter);
+        return carrier;
+      },
+      official: () => {
+        const carrier = {};
+        e.official.inject(sampledContext, carrier, setter);
+        return carrier;
+      },
+    },
+  );
+}
+
+const b3 = encodings.single.baton;
+const hex = (bytes) => 'a'.repeat(bytes);
+
+const scaling = [
+  {
+    label: 'b3: hex of that size',
+    make: (bytes) => ({ ...ORDINARY, b3: hex(bytes) }),
+    run: (carrier) => b3.extract(ROOT_CONTEXT, carrier, getter),
+  },
+  {
+    label: 'b3: valid prefix + that much hex',
+    make: (bytes) => ({ ...ORDINARY, b3: `${T}-${S}-1-${hex(bytes)}` }),
+    run: (carrier) => b3.extract(ROOT_CONTEXT, carrier, getter),
+  },
+  {
+    label: 'x-b3-traceid of that size',
+    make: (bytes) => ({ ...ORDINARY, 'x-b3-traceid': hex(bytes), 'x-b3-spanid': S }),
+    run: (carrier) => b3.extract(ROOT_CONTEXT, carrier, getter),
+  },
+  {
+    label: 'array of that many bytes of b3 values',
+    make: (bytes) => ({ ...ORDINARY, b3: new Array(Math.max(1, bytes >> 6)).fill(`${T}-${S}-x`) }),
+    run: (carrier) => b3.extract(ROOT_CONTEXT, carrier, getter),
+  },
+  {
+    label: 'that size of 16-byte mixed-case keys',
+    make: (bytes) => {
+      const carrier = {};
+      for (let i = 0; i < bytes >> 4; i++) carrier[`X-Other-${String(i).padStart(8, '0')}`] = 'v';
+      carrier['X-B3-TraceId'] = T;
+      carrier['X-B3-SpanId'] = S;
+      return carrier;
+    },
+    run: (carrier) => b3.extract(ROOT_CONTEXT, carrier, getter),
+  },
+];
+
+module.exports = { name: 'b3', rows, scaling };
