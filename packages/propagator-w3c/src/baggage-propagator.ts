@@ -19,12 +19,13 @@ import {
   safeSet,
 } from '@baton/internal';
 import { BAGGAGE_HEADER } from './constants';
+import { W3CBaggage } from './baggage';
 import { encodeValue, isSendableProperties, parseMember } from './baggage-grammar';
 
 const COMMA = 0x2c;
 
-/** Entries keyed by name; a null prototype so a member named `__proto__` is just a key. */
-type Entries = Record<string, BaggageEntry>;
+/** Entries keyed by name, in header order (a Map: `__proto__` is just a key). */
+type Entries = Map<string, BaggageEntry>;
 
 /**
  * Reads the list-members of one header value into `out`, within what is left of the byte budget
@@ -49,10 +50,12 @@ function readMembers(
     if (end > i) {
       const member = parseMember(s, i, end);
       if (member !== undefined) {
-        out[member.key] =
+        out.set(
+          member.key,
           member.properties === undefined
             ? { value: member.value }
-            : { value: member.value, metadata: baggageEntryMetadataFromString(member.properties) };
+            : { value: member.value, metadata: baggageEntryMetadataFromString(member.properties) },
+        );
         counter.members++;
       }
     }
@@ -116,7 +119,7 @@ export class W3CBaggagePropagator implements TextMapPropagator {
     try {
       const raw = getHeader(carrier, getter, BAGGAGE_HEADER);
       if (raw === undefined || raw === null) return context;
-      const found: Entries = Object.create(null) as Entries;
+      const found: Entries = new Map();
       const counter = { members: 0 };
       if (Array.isArray(raw)) {
         // Several baggage headers are one list (RFC 9110 §5.3), sharing one budget.
@@ -134,12 +137,10 @@ export class W3CBaggagePropagator implements TextMapPropagator {
       const existing = propagation.getBaggage(context);
       let merged = found;
       if (existing !== undefined) {
-        merged = Object.create(null) as Entries;
-        const old = existing.getAllEntries();
-        for (let i = 0; i < old.length; i++) merged[old[i][0]] = old[i][1];
-        for (const key in found) merged[key] = found[key];
+        merged = new Map(existing.getAllEntries());
+        for (const [key, entry] of found) merged.set(key, entry);
       }
-      return propagation.setBaggage(context, propagation.createBaggage(merged));
+      return propagation.setBaggage(context, new W3CBaggage(merged));
     } catch {
       return context;
     }

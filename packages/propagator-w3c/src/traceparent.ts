@@ -5,7 +5,6 @@
  *   version "-" trace-id "-" parent-id "-" trace-flags
  *   2HEXDIG     32HEXDIG     16HEXDIG       2HEXDIG          (lowercase hex only)
  */
-import { isValidTraceId, isValidSpanId } from '@baton/internal';
 import { KNOWN_FLAGS, TRACE_PARENT_LENGTH, TRACE_PARENT_MAX_LENGTH, VERSION_00 } from './constants';
 
 const DASH = 0x2d;
@@ -95,11 +94,16 @@ export function parseTraceParent(value: string): TraceParent | undefined {
   };
 }
 
+/** A lowercase hex id of `width` chars, not all zero. */
+function isId(id: unknown, width: number): id is string {
+  return typeof id === 'string' && id.length === width && hexOr(id, 0, width) > 0;
+}
+
 /** `id` lowercased when that makes it valid (slow path: ids from code, not from a header). */
-function lowercased(id: unknown, isValid: (s: string) => boolean): string | undefined {
+function lowercased(id: unknown, width: number): string | undefined {
   if (typeof id !== 'string') return undefined;
   const lower = id.toLowerCase();
-  return isValid(lower) ? lower : undefined;
+  return isId(lower, width) ? lower : undefined;
 }
 
 const FLAG_DIGITS = ['00', '01', '02', '03'];
@@ -117,9 +121,9 @@ export function formatTraceParent(
   spanId: unknown,
   traceFlags: number,
 ): string | undefined {
-  const t = isValidTraceId(traceId) ? traceId : lowercased(traceId, isValidTraceId);
+  const t = isId(traceId, 32) ? traceId : lowercased(traceId, 32);
   if (t === undefined) return undefined;
-  const s = isValidSpanId(spanId) ? spanId : lowercased(spanId, isValidSpanId);
+  const s = isId(spanId, 16) ? spanId : lowercased(spanId, 16);
   if (s === undefined) return undefined;
   return VERSION_00 + '-' + t + '-' + s + '-' + FLAG_DIGITS[traceFlags & KNOWN_FLAGS];
 }

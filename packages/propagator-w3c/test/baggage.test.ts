@@ -330,3 +330,28 @@ describe('robustness and surface', () => {
     expect(String(new W3CBaggagePropagator())).toBe('W3CBaggage');
   });
 });
+
+describe('the extracted Baggage behaves as the API one (W3CBaggage)', () => {
+  const extracted = () =>
+    propagation.getBaggage(bag.extract(ROOT_CONTEXT, { baggage: 'a=1,b=2' }, getter))!;
+
+  it('every change returns a new Baggage; the original is unchanged', () => {
+    const b = extracted();
+    const added = b.setEntry('c', { value: '3' });
+    const removed = b.removeEntry('a');
+    const removedMany = b.removeEntries('a', 'b');
+    expect(b.getAllEntries().map(([k]) => k)).toEqual(['a', 'b']);
+    expect(added.getAllEntries().map(([k]) => k)).toEqual(['a', 'b', 'c']);
+    expect(removed.getAllEntries().map(([k]) => k)).toEqual(['b']);
+    expect(removedMany.getAllEntries()).toEqual([]);
+    expect(b.clear().getAllEntries()).toEqual([]);
+  });
+
+  it('getEntry returns a copy (mutating it does not change the baggage)', () => {
+    const b = extracted();
+    const entry = b.getEntry('a')!;
+    entry.value = 'changed';
+    expect(b.getEntry('a')?.value).toBe('1');
+    expect(b.getEntry('zz')).toBeUndefined();
+  });
+});

@@ -129,3 +129,12 @@ export async function startService(port = 0): Promise<Service> {
     },
   };
 }
+
+// Standalone, for the official suite (README "Running the official W3C test suite"):
+//   npx tsc -b packages/propagator-w3c/tsconfig.build.json
+//   PORT=5000 npx ts-node-transpile-only packages/propagator-w3c/test/support/service.ts
+if (require.main === module) {
+  void startService(Number(process.env.PORT ?? 5000)).then((s) =>
+    console.log(`test service: ${s.url}`),
+  );
+}
