@@ -38,7 +38,10 @@ try {
 
 const TRACE_PARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 const valid = { traceparent: TRACE_PARENT };
+// Invalid, worst case for Baton: every char must be read to see the trace id is all zeros.
 const invalid = { traceparent: '00-00000000000000000000000000000000-b7ad6b7169203331-01' };
+// Invalid, common case: wrong length (a 64-bit id from a B3-era client).
+const invalidLength = { traceparent: '00-8448eb211c80319c-b7ad6b7169203331-01' };
 const absent = { 'content-type': 'application/json', accept: '*/*' };
 
 // 32 members, about 500 chars: the most a tracestate may hold in members.
@@ -88,7 +91,8 @@ module.exports = {
   name: 'w3c',
   rows: [
     { label: 'traceparent extract valid', baton: () => b.trace.extract(ROOT_CONTEXT, valid, getter), official: () => o.trace.extract(ROOT_CONTEXT, valid, getter) },
-    { label: 'traceparent extract invalid', baton: () => b.trace.extract(ROOT_CONTEXT, invalid, getter), official: () => o.trace.extract(ROOT_CONTEXT, invalid, getter) },
+    { label: 'traceparent extract invalid (all-zero trace id)', baton: () => b.trace.extract(ROOT_CONTEXT, invalid, getter), official: () => o.trace.extract(ROOT_CONTEXT, invalid, getter) },
+    { label: 'traceparent extract invalid (wrong length)', baton: () => b.trace.extract(ROOT_CONTEXT, invalidLength, getter), official: () => o.trace.extract(ROOT_CONTEXT, invalidLength, getter) },
     { label: 'traceparent extract absent', baton: () => b.trace.extract(ROOT_CONTEXT, absent, getter), official: () => o.trace.extract(ROOT_CONTEXT, absent, getter) },
     { label: 'traceparent inject', baton: () => b.trace.inject(injectCtx, carrier, setter) ?? carrier, official: () => o.trace.inject(injectCtx, carrier, setter) ?? carrier },
     { label: 'tracestate-heavy extract (32 members)', baton: () => b.trace.extract(ROOT_CONTEXT, heavy, getter), official: () => o.trace.extract(ROOT_CONTEXT, heavy, getter) },
