@@ -25,6 +25,7 @@ import { OFFICIAL_B3_DEBUG_KEY, restoreDebug, restoreKey } from './debug';
 import { describeComposite, memberName } from './describe';
 import { FailureReporter } from './failures';
 import { mergeBaggage } from './baggage';
+import { baggageOf, spanOf } from './keys';
 
 /**
  * A valid SpanContext: lowercase hex ids, 32 / 16 chars, not all zero. When the ids equal those of
@@ -147,8 +148,11 @@ export class CompositePropagator implements TextMapPropagator {
     const members = this.extractMembers;
     const first = this.precedenceFirst;
     let ctx = context;
-    let span = trace.getSpan(ctx); // the span in ctx: compared by reference after each member
-    let bag = propagation.getBaggage(ctx);
+    // The span and baggage in ctx, compared by reference after each member; read only once a member
+    // changed the context (most members find nothing and return their input).
+    let seeded = false;
+    let span: Span | undefined;
+    let bag: Baggage | undefined;
     let winner: Span | undefined; // 'first': the span the first valid extraction produced
     let chosen = -1; // index of the member whose span context ctx holds
     let withState: SpanContext | undefined; // 'last': latest extraction that carried a tracestate
@@ -173,8 +177,14 @@ export class CompositePropagator implements TextMapPropagator {
           this.failures.report(this.extractNames[i], i, 'extract', next, 'returned a non-Context');
           continue;
         }
+        if (!seeded) {
+          // No member changed the context before this one: ctx is still the input.
+          seeded = true;
+          span = nextSpan = spanOf(ctx);
+          bag = baggageOf(ctx);
+        }
 
-        const memberSpan = trace.getSpan(next);
+        const memberSpan = spanOf(next);
         if (memberSpan !== span) {
           const sc = memberSpan === undefined ? undefined : memberSpan.spanContext();
           if (!isValidSpanContext(sc, lastExtracted)) {
@@ -184,7 +194,7 @@ export class CompositePropagator implements TextMapPropagator {
             extracted = sc;
             if (first && winner !== undefined) {
               next = keepWinner(ctx, next, winner, sc);
-              nextSpan = nextWinner = trace.getSpan(next);
+              nextSpan = nextWinner = spanOf(next);
             } else {
               nextSpan = memberSpan;
               if (first) nextWinner = memberSpan;
@@ -192,7 +202,7 @@ export class CompositePropagator implements TextMapPropagator {
           }
         }
 
-        nextBag = propagation.getBaggage(next);
+        nextBag = baggageOf(next);
         if (nextBag !== bag && bag !== undefined) {
           const merged = mergeBaggage(bag, nextBag);
           if (merged !== nextBag) next = propagation.setBaggage(next, merged);
