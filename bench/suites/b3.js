@@ -33,6 +33,9 @@ const encodings = {
     valid: { ...ORDINARY, b3: `${T}-${S}-1-${P}` },
     // Uppercase ids: invalid for both (B3 ids are lower-hex); the official regex scans the whole value.
     invalid: { ...ORDINARY, b3: `${T.toUpperCase()}-${S.toUpperCase()}-1-${P.toUpperCase()}` },
+    // 68 hex chars with the dashes lost (a proxy that strips them): the official unanchored regex
+    // retries at every offset.
+    invalid2: { ...ORDINARY, b3: `${T}${S}1${P}x` },
   },
   multi: {
     baton: new baton.B3Propagator({ injectEncoding: baton.B3InjectEncoding.MULTI_HEADER }),
@@ -69,10 +72,19 @@ for (const [name, e] of Object.entries(encodings)) {
       official: () => e.official.extract(ROOT_CONTEXT, e.valid, getter),
     },
     {
-      label: `${name}: extract invalid`,
+      label: `${name}: extract invalid (uppercase ids)`,
       baton: () => e.baton.extract(ROOT_CONTEXT, e.invalid, getter),
       official: () => e.official.extract(ROOT_CONTEXT, e.invalid, getter),
     },
+    ...(e.invalid2
+      ? [
+          {
+            label: `${name}: extract invalid (no dashes)`,
+            baton: () => e.baton.extract(ROOT_CONTEXT, e.invalid2, getter),
+            official: () => e.official.extract(ROOT_CONTEXT, e.invalid2, getter),
+          },
+        ]
+      : []),
     {
       label: `${name}: extract absent`,
       baton: () => e.baton.extract(ROOT_CONTEXT, absent, getter),
