@@ -62,7 +62,12 @@ const everyFormat = {
 const conflicting = { ...everyFormat, b3: `463ac35c9f6413ad48485a3953bb6124-${SPAN_ID}-1` };
 
 const injectCtx = api.propagation.setBaggage(
-  api.trace.setSpanContext(ROOT_CONTEXT, { traceId: TRACE_ID, spanId: SPAN_ID, traceFlags: 1, isRemote: false }),
+  api.trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: TRACE_ID,
+    spanId: SPAN_ID,
+    traceFlags: 1,
+    isRemote: false,
+  }),
   api.propagation.createBaggage({ userId: { value: 'alice' }, tenant: { value: 'acme' } }),
 );
 
