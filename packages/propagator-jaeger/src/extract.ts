@@ -59,25 +59,46 @@ export function extractJaeger(
   const { traceHeader, baggagePrefix } = config;
   const prefixLength = baggagePrefix.length;
 
-  // Fixed names: the lowercase lookup first; the keys() pass below is the case-insensitive fallback
-  // (REQUIREMENTS §1), shared with the baggage scan so keys() is called and walked once.
+  // The trace header: the lowercase lookup first (it also works for getters whose keys() lists
+  // nothing); the keys() pass below is the case-insensitive fallback (REQUIREMENTS §1), shared
+  // with the baggage scan so keys() is called and walked once. jaeger-baggage is found by the pass.
   let traceRaw = safeGet(carrier, getter, traceHeader);
-  let jaegerBaggageRaw = safeGet(carrier, getter, JAEGER_BAGGAGE_HEADER);
-  const collector = new BaggageCollector();
+  let jaegerBaggageRaw: unknown;
+  let collector: BaggageCollector | undefined; // only allocated when a baggage header shows up
+
+  // First-char pre-filter: most request headers start with neither letter, and are skipped after
+  // one charCodeAt. `| 0x20` folds ASCII case; both sides are folded the same way, so it can let
+  // a wrong key through to the full comparison but never turn a right one away.
+  const prefixFirst = baggagePrefix.charCodeAt(0) | 0x20;
+  const traceFirst = traceHeader.charCodeAt(0) | 0x20;
+  const J = 0x6a; // 'j' of jaeger-baggage
 
   const keys = safeKeys(carrier, getter);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (typeof key !== 'string') continue;
-    if (equalsIgnoreAsciiCase(key, traceHeader)) {
-      if (traceRaw === undefined) traceRaw = safeGet(carrier, getter, key);
-    } else if (equalsIgnoreAsciiCase(key, JAEGER_BAGGAGE_HEADER)) {
+    const first = key.charCodeAt(0) | 0x20;
+    // jaeger-baggage before the prefix: with a custom prefix "jaeger" it must stay the list header.
+    if (first === J && equalsIgnoreAsciiCase(key, JAEGER_BAGGAGE_HEADER)) {
       if (jaegerBaggageRaw === undefined) jaegerBaggageRaw = safeGet(carrier, getter, key);
-    } else if (!collector.full && hasPrefixIgnoreCase(key, baggagePrefix)) {
+    } else if (first === prefixFirst && hasPrefixIgnoreCase(key, baggagePrefix)) {
+      if (collector === undefined) collector = new BaggageCollector();
+      else if (collector.full) {
+        // Nothing more can be kept: once the trace header is found there is nothing left to
+        // look for (jaeger-baggage would only add items), so stop walking a huge carrier.
+        if (traceRaw !== undefined) break;
+        continue;
+      }
       // Header names are case-insensitive, so the item key is read lowercase (as the Jaeger Go
       // client does); the value cap is applied before the value is touched.
       const value = firstValue(safeGet(carrier, getter, key), collector.remainingBytes);
       if (value !== undefined) collector.add(key.slice(prefixLength).toLowerCase(), value);
+    } else if (
+      traceRaw === undefined &&
+      first === traceFirst &&
+      equalsIgnoreAsciiCase(key, traceHeader)
+    ) {
+      traceRaw = safeGet(carrier, getter, key);
     }
   }
 
@@ -98,28 +119,59 @@ export function extractJaeger(
   }
 
   // `uberctx-*` items were collected first, so they win over `jaeger-baggage` for the same key.
-  if (jaegerBaggageRaw !== undefined && !collector.full) {
+  if (jaegerBaggageRaw !== undefined && (collector === undefined || !collector.full)) {
     // Several jaeger-baggage headers are one comma-separated list (RFC 9110 §5.3). A header longer
     // than the whole byte budget is ignored before parsing.
     const header = joinedValue(jaegerBaggageRaw, BAGGAGE_MAX_BYTES);
-    if (header !== undefined) collectJaegerBaggage(header, collector);
+    if (header !== undefined) {
+      if (collector === undefined) collector = new BaggageCollector();
+      collectJaegerBaggage(header, collector);
+    }
   }
 
-  if (collector.items.size > 0) result = mergeBaggage(result, collector.items);
+  if (collector !== undefined && collector.items.size > 0)
+    result = mergeBaggage(result, collector.items);
   return result;
 }
+
+/** Up to this many items, merge with setEntry (a map copy per item, quadratic beyond a handful). */
+const SMALL_MERGE = 4;
 
 /**
  * One new Baggage: the entries already in the context, then the extracted items (the header wins
  * per key — REQUIREMENTS §3 Decision, so Jaeger and W3C baggage coexist in any composite order).
- * Built in one step: Baggage.setEntry copies the whole map on every call.
+ * Beyond a handful of items it is built in one step: Baggage.setEntry copies the whole map on
+ * every call, which is what makes the official package quadratic.
  */
 function mergeBaggage(context: Context, items: Map<string, string>): Context {
-  const entries: Record<string, BaggageEntry> = Object.create(null);
   const existing = propagation.getBaggage(context);
-  if (existing !== undefined) {
-    for (const [key, entry] of existing.getAllEntries()) entries[key] = entry;
+  if (items.size <= SMALL_MERGE) {
+    // A handful of items: setEntry's map copy costs less than building and reading a record.
+    let baggage = existing ?? propagation.createBaggage();
+    for (const [key, value] of items) baggage = baggage.setEntry(key, { value });
+    return propagation.setBaggage(context, baggage);
   }
-  for (const [key, value] of items) entries[key] = { value };
+
+  // A plain object literal, not Object.create(null): createBaggage reads it with Object.entries,
+  // which is several times faster on an object V8 keeps in fast mode. `__proto__` is the one key
+  // an assignment would not store, so it goes through defineProperty.
+  const entries: Record<string, BaggageEntry> = {};
+  if (existing !== undefined) {
+    for (const [key, entry] of existing.getAllEntries()) put(entries, key, entry);
+  }
+  for (const [key, value] of items) put(entries, key, { value });
   return propagation.setBaggage(context, propagation.createBaggage(entries));
+}
+
+function put(entries: Record<string, BaggageEntry>, key: string, entry: BaggageEntry): void {
+  if (key === '__proto__') {
+    Object.defineProperty(entries, key, {
+      value: entry,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    entries[key] = entry;
+  }
 }

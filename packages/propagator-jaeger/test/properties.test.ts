@@ -1,0 +1,200 @@
+/**
+ * Property tests (fast-check), 100,000 generated carriers each: REQUIREMENTS §1 (never throws,
+ * valid ids, unchanged context when nothing is valid), §5 (Jaeger-client headers, caps), and the
+ * inject∘extract round trip.
+ */
+import fc from 'fast-check';
+import {
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  propagation,
+  ROOT_CONTEXT,
+  trace,
+  TraceFlags,
+} from '@opentelemetry/api';
+import {
+  BAGGAGE_MAX_BYTES,
+  BAGGAGE_MAX_MEMBERS,
+  isDebugTrace,
+  isValidSpanId,
+  isValidTraceId,
+  setDebugTrace,
+} from '@baton/internal';
+import { JaegerPropagator } from '@baton/propagator-jaeger';
+import { baggageOf, withBaggage } from './helpers';
+
+const RUNS = { numRuns: 100_000 };
+jest.setTimeout(600_000);
+
+const p = new JaegerPropagator();
+
+/** Characters that matter to the grammar, so random values often come close to valid ones. */
+const jaegerChar = fc.constantFrom(...'0123456789abcdefABCDEF:%3A+ ,=g\u0000\uD800é'.split(''));
+const jaegerString = fc.string({ unit: jaegerChar, maxLength: 80 });
+const hexDigits = (min: number, max: number) =>
+  fc.string({
+    unit: fc.constantFrom(...'0123456789abcdef'.split('')),
+    minLength: min,
+    maxLength: max,
+  });
+const nearValidTraceHeader = fc
+  .tuple(
+    hexDigits(0, 33),
+    hexDigits(0, 17),
+    hexDigits(0, 17),
+    hexDigits(0, 3),
+    fc.constantFrom(':', '%3A', '%3a', '::', ''),
+  )
+  .map(([t, s, par, f, sep]) => [t, s, par, f].join(sep));
+
+const value = fc.oneof(
+  jaegerString,
+  nearValidTraceHeader,
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.array(jaegerString, { maxLength: 3 }),
+  jaegerString.map((s) => Buffer.from(s, 'latin1')),
+  fc.constantFrom(undefined, null, 42, {}, true),
+);
+const key = fc.oneof(
+  fc.constantFrom(
+    'uber-trace-id',
+    'Uber-Trace-Id',
+    'jaeger-baggage',
+    'JAEGER-BAGGAGE',
+    'uberctx-',
+    'traceparent',
+  ),
+  fc.string({ unit: jaegerChar, maxLength: 8 }).map((k) => 'uberctx-' + k),
+  fc.string({ maxLength: 10 }),
+);
+const carrier = fc.dictionary(key, value, { maxKeys: 6 });
+
+describe('properties', () => {
+  test('§1 extract never throws; ids valid, remote; unchanged context when nothing valid', () => {
+    fc.assert(
+      fc.property(carrier, (c) => {
+        const ctx = p.extract(ROOT_CONTEXT, c, defaultTextMapGetter);
+        const sc = trace.getSpanContext(ctx);
+        const bag = propagation.getBaggage(ctx);
+        if (sc === undefined && bag === undefined) return ctx === ROOT_CONTEXT;
+        if (sc !== undefined) {
+          if (!isValidTraceId(sc.traceId) || !isValidSpanId(sc.spanId)) return false;
+          if (sc.isRemote !== true || (sc.traceFlags !== 0 && sc.traceFlags !== 1)) return false;
+          // debug only with sampled
+          if (isDebugTrace(ctx, sc.traceId) && sc.traceFlags !== 1) return false;
+        }
+        return true;
+      }),
+      RUNS,
+    );
+  });
+
+  test('§5 headers as Jaeger clients emit them: leading zeros stripped, optional %3A, flags in hex', () => {
+    const nonZeroHex = (bits: number) =>
+      fc.bigInt({ min: 1n, max: (1n << BigInt(bits)) - 1n }).map((n) => n.toString(16));
+    fc.assert(
+      fc.property(
+        nonZeroHex(128),
+        nonZeroHex(64),
+        fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((n) => n.toString(16)),
+        fc.integer({ min: 0, max: 255 }),
+        fc.boolean(),
+        fc.boolean(),
+        (t, s, parent, flags, twoDigits, encoded) => {
+          const f = twoDigits ? flags.toString(16).padStart(2, '0') : flags.toString(16);
+          if (f.length > 2) return true;
+          const sep = encoded ? '%3A' : ':';
+          const header = [t, s, parent, f].join(sep);
+          const ctx = p.extract(ROOT_CONTEXT, { 'uber-trace-id': header }, defaultTextMapGetter);
+          const sc = trace.getSpanContext(ctx);
+          const sampled = (flags & 1) === 1;
+          return (
+            sc !== undefined &&
+            sc.traceId === t.padStart(32, '0') &&
+            sc.spanId === s.padStart(16, '0') &&
+            sc.traceFlags === (sampled ? 1 : 0) &&
+            isDebugTrace(ctx, sc.traceId) === (sampled && (flags & 2) === 2)
+          );
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  test('inject∘extract round-trips span context, debug and baggage', () => {
+    // Ids from bigints: never all zero, without filtering (rejection sampling is slow).
+    const id = (len: number) =>
+      fc
+        .bigInt({ min: 1n, max: (1n << BigInt(len * 4)) - 1n })
+        .map((n) => n.toString(16).padStart(len, '0'));
+    const tokenKey = fc.string({
+      unit: fc.constantFrom(...'abcxyz0189-_.!*~'.split('')),
+      minLength: 1,
+      maxLength: 12,
+    });
+    const entries = fc.dictionary(tokenKey, fc.string({ unit: 'binary', maxLength: 12 }), {
+      maxKeys: 5,
+    });
+    fc.assert(
+      fc.property(
+        id(32),
+        id(16),
+        fc.boolean(),
+        fc.boolean(),
+        entries,
+        (traceId, spanId, sampled, debug, bag) => {
+          let ctx = trace.setSpanContext(withBaggage(bag), {
+            traceId,
+            spanId,
+            traceFlags: sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
+          });
+          if (debug) ctx = setDebugTrace(ctx, traceId);
+          const headers: Record<string, string> = {};
+          p.inject(ctx, headers, defaultTextMapSetter);
+          const back = p.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
+          const sc = trace.getSpanContext(back);
+          const got = propagation.getBaggage(back);
+          const keys = Object.keys(bag);
+          if (keys.length === 0 ? got !== undefined : got?.getAllEntries().length !== keys.length)
+            return false;
+          for (const k of keys) if (got?.getEntry(k)?.value !== bag[k]) return false;
+          return (
+            sc !== undefined &&
+            sc.traceId === traceId &&
+            sc.spanId === spanId &&
+            sc.traceFlags === (sampled ? 1 : 0) &&
+            isDebugTrace(back, traceId) === (sampled && debug)
+          );
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  test('§5 caps hold: at most 64 entries and 8192 bytes, whatever the headers', () => {
+    // Shapes rather than contents: how many uberctx- headers, a cycle of value sizes, how many
+    // jaeger-baggage items. (Generating 100 random strings per run would dominate the time.)
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 100 }),
+        fc.array(fc.nat({ max: 400 }), { minLength: 1, maxLength: 4 }),
+        fc.nat({ max: 20 }),
+        fc.boolean(),
+        (count, sizes, listLength, upper) => {
+          const c: Record<string, string> = {};
+          for (let i = 0; i < count; i++) {
+            c[(upper && i % 2 ? 'UBERCTX-K' : 'uberctx-k') + i] = '%41+'.repeat(
+              sizes[i % sizes.length] >> 2,
+            );
+          }
+          c['jaeger-baggage'] = Array.from({ length: listLength }, (_, i) => `j${i}=x`).join(',');
+          const bag = baggageOf(p.extract(ROOT_CONTEXT, c, defaultTextMapGetter)) ?? {};
+          const keys = Object.keys(bag);
+          const bytes = keys.reduce((sum, k) => sum + k.length + bag[k].length, 0);
+          return keys.length <= BAGGAGE_MAX_MEMBERS && bytes <= BAGGAGE_MAX_BYTES;
+        },
+      ),
+      RUNS,
+    );
+  });
+});
