@@ -29,3 +29,4 @@ export { DEBUG_TRACE_KEY, setDebugTrace, isDebugTrace } from './debug';
 export { percentDecode, percentEncode } from './percent';
 export { BAGGAGE_MAX_MEMBERS, BAGGAGE_MAX_BYTES } from './limits';
 export { safeSet } from './inject';
+export { KEEPS_BATON_RULES, keepsBatonRules } from './rules';

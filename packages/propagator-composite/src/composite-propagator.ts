@@ -18,11 +18,16 @@ import {
   type TextMapPropagator,
   type TextMapSetter,
 } from '@opentelemetry/api';
-import { isTracingSuppressed, isValidSpanId, isValidTraceId } from '@baton/internal';
+import {
+  isTracingSuppressed,
+  isValidSpanId,
+  isValidTraceId,
+  keepsBatonRules,
+} from '@baton/internal';
 import { normalizeConfig, type CompositePropagatorConfig, type Precedence } from './config';
 import { ConflictReporter, type Extraction } from './conflict';
 import { OFFICIAL_B3_DEBUG_KEY, restoreDebug, restoreKey } from './debug';
-import { describeComposite, memberName } from './describe';
+import { describeComposite, describesItself, memberName } from './describe';
 import { FailureReporter } from './failures';
 import { mergeBaggage } from './baggage';
 import { baggageOf, spanOf } from './keys';
@@ -63,6 +68,9 @@ export class CompositePropagator implements TextMapPropagator {
   private readonly extractNames: string[];
   private readonly precedenceFirst: boolean;
   private readonly precedence: Precedence;
+  private readonly watchOfficialDebug: boolean;
+  /** Per extract member: it promised to keep Baton's rules, so its output is not re-checked. */
+  private readonly keepsRules: boolean[];
   private readonly fieldList: string[];
   private readonly description: string;
   private readonly failures = new FailureReporter();
@@ -74,6 +82,11 @@ export class CompositePropagator implements TextMapPropagator {
     this.extractMembers = c.extractMembers;
     this.injectNames = c.injectMembers.map(memberName);
     this.extractNames = c.extractMembers.map(memberName);
+    // The official B3 package's trace-less debug flag can only come from a foreign member (one
+    // without a description of its own); Baton members bind debug to its trace themselves. Skipping
+    // the bookkeeping otherwise saves two context reads per member.
+    this.watchOfficialDebug = !c.extractMembers.every(describesItself);
+    this.keepsRules = c.extractMembers.map(keepsBatonRules);
     this.precedence = c.precedence;
     this.precedenceFirst = c.precedence === 'first';
     this.conflicts = new ConflictReporter(c.conflictWarningIntervalMs, c.onConflict);
@@ -187,7 +200,10 @@ export class CompositePropagator implements TextMapPropagator {
         const memberSpan = spanOf(next);
         if (memberSpan !== span) {
           const sc = memberSpan === undefined ? undefined : memberSpan.spanContext();
-          if (!isValidSpanContext(sc, lastExtracted)) {
+          const valid = this.keepsRules[i]
+            ? sc !== undefined
+            : isValidSpanContext(sc, lastExtracted);
+          if (!valid || sc === undefined) {
             // REQUIREMENTS §1: "Extract of a malformed value never replaces a valid SpanContext".
             next = restoreDebug(ctx, withSpan(next, span));
           } else {
@@ -203,13 +219,16 @@ export class CompositePropagator implements TextMapPropagator {
         }
 
         nextBag = baggageOf(next);
-        if (nextBag !== bag && bag !== undefined) {
+        if (nextBag !== bag && bag !== undefined && !this.keepsRules[i]) {
           const merged = mergeBaggage(bag, nextBag);
           if (merged !== nextBag) next = propagation.setBaggage(next, merged);
           nextBag = merged;
         }
 
-        if (next.getValue(OFFICIAL_B3_DEBUG_KEY) !== ctx.getValue(OFFICIAL_B3_DEBUG_KEY)) {
+        if (
+          this.watchOfficialDebug &&
+          next.getValue(OFFICIAL_B3_DEBUG_KEY) !== ctx.getValue(OFFICIAL_B3_DEBUG_KEY)
+        ) {
           nextDebugTrace = nextSpan === undefined ? undefined : nextSpan.spanContext().traceId;
         }
       } catch (err) {
@@ -237,7 +256,10 @@ export class CompositePropagator implements TextMapPropagator {
 
     if (ctx === context) return ctx;
     if (!first && chosen >= 0) ctx = keepTraceState(ctx, context, withState);
-    if (ctx.getValue(OFFICIAL_B3_DEBUG_KEY) !== context.getValue(OFFICIAL_B3_DEBUG_KEY)) {
+    if (
+      this.watchOfficialDebug &&
+      ctx.getValue(OFFICIAL_B3_DEBUG_KEY) !== context.getValue(OFFICIAL_B3_DEBUG_KEY)
+    ) {
       // The official B3 flag is trace-less: drop it unless its trace is the one that won.
       const finalTrace = span === undefined ? undefined : span.spanContext().traceId;
       if (finalTrace !== officialDebugTrace) ctx = restoreKey(context, ctx, OFFICIAL_B3_DEBUG_KEY);

@@ -9,11 +9,21 @@
 import type { TextMapPropagator } from '@opentelemetry/api';
 import type { Precedence } from './config';
 
+/** True when the member describes itself (a toString() of its own, as every Baton propagator). */
+export function describesItself(p: TextMapPropagator): boolean {
+  try {
+    const own = (p as { toString?: unknown }).toString;
+    return typeof own === 'function' && own !== Object.prototype.toString;
+  } catch {
+    return false;
+  }
+}
+
 /** Short description of a member; never throws. */
 export function memberName(p: TextMapPropagator): string {
   try {
     const own = (p as { toString?: unknown }).toString;
-    if (typeof own === 'function' && own !== Object.prototype.toString) {
+    if (describesItself(p) && typeof own === 'function') {
       const s: unknown = own.call(p);
       if (typeof s === 'string' && s.length > 0) return s;
     }

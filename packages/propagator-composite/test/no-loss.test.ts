@@ -25,6 +25,7 @@ import { JaegerPropagator as OfficialJaeger } from '@opentelemetry/propagator-ja
 import { W3CBaggagePropagator, W3CTraceContextPropagator } from '@baton/propagator-w3c';
 import { B3Propagator, isB3Debug } from '@baton/propagator-b3';
 import { JaegerPropagator } from '@baton/propagator-jaeger';
+import { KEEPS_BATON_RULES } from '@baton/internal';
 import { CompositePropagator } from '@baton/propagator-composite';
 import { FixedPropagator, getter, remote, setter, S1, S2, T1, T2, traceparent } from './support';
 
@@ -297,5 +298,55 @@ describe('REQUIREMENTS §4: "Debug never leaks onto a different trace"', () => {
     );
     expect(trace.getSpanContext(ctx)?.traceId).toBe(T2);
     expect(isB3Debug(ctx)).toBe(false);
+  });
+});
+
+describe("members that promise Baton's rules (KEEPS_BATON_RULES) are not re-checked", () => {
+  // The promise moves the checks into the member; a member that breaks it is not corrected, which
+  // is what shows the checks were skipped.
+  class Promising extends FixedPropagator {
+    readonly [KEEPS_BATON_RULES] = true;
+  }
+
+  test('its baggage is taken as it is (it promised to merge itself)', () => {
+    const ctx = new CompositePropagator({
+      propagators: [
+        new FixedPropagator('a', undefined, { a: '1' }),
+        new Promising('b', undefined, { b: '2' }),
+      ],
+    }).extract(ROOT_CONTEXT, {}, getter);
+    expect(
+      propagation
+        .getBaggage(ctx)
+        ?.getAllEntries()
+        .map(([k]) => k),
+    ).toEqual(['b']);
+  });
+
+  test('its span context is taken as it is (it promised valid ids)', () => {
+    const ctx = new CompositePropagator({
+      propagators: [
+        new FixedPropagator('a', remote(T1, S1)),
+        new Promising('b', remote('0'.repeat(32), S2)),
+      ],
+    }).extract(ROOT_CONTEXT, {}, getter);
+    expect(trace.getSpanContext(ctx)?.spanId).toBe(S2);
+  });
+
+  test('without the promise the same members are corrected', () => {
+    const ctx = new CompositePropagator({
+      propagators: [
+        new FixedPropagator('a', remote(T1, S1), { a: '1' }),
+        new FixedPropagator('b', remote('0'.repeat(32), S2), { b: '2' }),
+      ],
+    }).extract(ROOT_CONTEXT, {}, getter);
+    expect(trace.getSpanContext(ctx)?.spanId).toBe(S1);
+    expect(
+      propagation
+        .getBaggage(ctx)
+        ?.getAllEntries()
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 });
