@@ -8,7 +8,6 @@ import {
   defaultTextMapGetter,
   defaultTextMapSetter,
   ROOT_CONTEXT,
-  trace,
   TraceFlags,
   type Context,
   type TextMapPropagator,
