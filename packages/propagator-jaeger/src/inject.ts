@@ -27,20 +27,41 @@ import type { ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER } from './constants';
 import { formatUberTraceId } from './uber-trace-id';
 
+/**
+ * The ids validated by the last inject of one propagator instance. A request handler injects into
+ * every outgoing call with the same span (same span id) of the same trace (same trace id string,
+ * shared by all its child spans), so one string comparison usually replaces a 48-char hex scan.
+ * Any other id is validated in full; the memo never lets an unvalidated id through.
+ */
+export interface ValidIdMemo {
+  traceId: string;
+  spanId: string;
+}
+
+function validIds(traceId: unknown, spanId: unknown, memo: ValidIdMemo): boolean {
+  if (traceId === memo.traceId) {
+    if (spanId === memo.spanId) return true;
+    if (!isValidSpanId(spanId)) return false;
+    memo.spanId = spanId;
+    return true;
+  }
+  if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return false;
+  memo.traceId = traceId;
+  memo.spanId = spanId;
+  return true;
+}
+
 export function injectJaeger(
   context: Context,
   carrier: unknown,
   setter: TextMapSetter,
   config: ResolvedJaegerConfig,
+  memo: ValidIdMemo,
 ): void {
   if (isTracingSuppressed(context)) return;
 
   const spanContext = trace.getSpanContext(context);
-  if (
-    spanContext !== undefined &&
-    isValidTraceId(spanContext.traceId) &&
-    isValidSpanId(spanContext.spanId)
-  ) {
+  if (spanContext !== undefined && validIds(spanContext.traceId, spanContext.spanId, memo)) {
     const sampled = (spanContext.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED;
     const debug = sampled && isDebugTrace(context, spanContext.traceId);
     safeSet(

@@ -1,7 +1,7 @@
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig, type JaegerPropagatorConfig, type ResolvedJaegerConfig } from './config';
 import { extractJaeger } from './extract';
-import { injectJaeger } from './inject';
+import { injectJaeger, type ValidIdMemo } from './inject';
 
 /**
  * Propagates trace context in the Jaeger format (`uber-trace-id`) and baggage as `uberctx-*`
@@ -17,6 +17,11 @@ import { injectJaeger } from './inject';
 export class JaegerPropagator implements TextMapPropagator {
   private readonly config: ResolvedJaegerConfig;
   private readonly fieldList: readonly string[];
+  /** Seeded with a valid pair: a memo hit must always mean "validated". */
+  private readonly validIds: ValidIdMemo = {
+    traceId: '00000000000000000000000000000001',
+    spanId: '0000000000000001',
+  };
 
   /** Throws a TypeError for a header name that is not an HTTP token or an unknown option. */
   constructor(config?: string | JaegerPropagatorConfig) {
@@ -25,7 +30,7 @@ export class JaegerPropagator implements TextMapPropagator {
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
-    injectJaeger(context, carrier, setter, this.config);
+    injectJaeger(context, carrier, setter, this.config, this.validIds);
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {

@@ -16,6 +16,8 @@ import {
   BAGGAGE_MAX_BYTES,
   BAGGAGE_MAX_MEMBERS,
   isDebugTrace,
+  isSafeHeaderValue,
+  isToken,
   isValidSpanId,
   isValidTraceId,
   setDebugTrace,
@@ -167,6 +169,49 @@ describe('properties', () => {
           );
         },
       ),
+      RUNS,
+    );
+  });
+
+  test('§1 inject never throws and writes only token names and safe ASCII values', () => {
+    const idLike = fc.oneof(
+      hexDigits(0, 33),
+      fc.string({ unit: jaegerChar, maxLength: 33 }),
+      fc.constant(''),
+    );
+    const anyKey = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    );
+    const anyValue = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.constant('\uD800'),
+    );
+    const withPrev = fc.tuple(
+      idLike,
+      idLike,
+      fc.integer({ min: 0, max: 255 }),
+      fc.dictionary(anyKey, anyValue, { maxKeys: 4 }),
+    );
+    const out: Record<string, string> = {};
+    const setter = { set: (_c: unknown, k: string, v: string) => void (out[k] = v) };
+    fc.assert(
+      fc.property(withPrev, fc.boolean(), ([traceId, spanId, traceFlags, bag], sameTrace) => {
+        // sameTrace: reuse a valid trace id, so the validated-ids memo is exercised with bad span ids
+        const t = sameTrace ? '4bf92f3577b34da6a3ce929d0e0e4736' : traceId;
+        const ctx = trace.setSpanContext(withBaggage(bag), { traceId: t, spanId, traceFlags });
+        for (const k of Object.keys(out)) delete out[k];
+        p.inject(ctx, {}, setter);
+        for (const [k, v] of Object.entries(out)) {
+          if (!isToken(k) || !isSafeHeaderValue(v)) return false;
+          if (k === 'uber-trace-id') {
+            if (!isValidTraceId(t) || !isValidSpanId(spanId)) return false;
+            if (v !== `${t}:${spanId}:0:${traceFlags & 1}`) return false;
+          }
+        }
+        return true;
+      }),
       RUNS,
     );
   });

@@ -285,6 +285,20 @@ describe('inject: uber-trace-id', () => {
     expect(inject(p, ctx)).toEqual({});
   });
 
+  test('the validated-ids memo never lets an invalid id through', () => {
+    const fresh = new JaegerPropagator();
+    expect(inject(fresh, withSpan('', ''))).toEqual({});
+    expect(inject(fresh, withSpan(T, S))).toEqual({ 'uber-trace-id': `${T}:${S}:0:1` });
+    // same trace id (a memo hit), invalid span ids
+    expect(inject(fresh, withSpan(T, ''))).toEqual({});
+    expect(inject(fresh, withSpan(T, 'ZZZZZZZZZZZZZZZZ'))).toEqual({});
+    expect(inject(fresh, withSpan(T, '0000000000000000'))).toEqual({});
+    // same span id (was valid), invalid trace ids
+    expect(inject(fresh, withSpan(T.toUpperCase(), S))).toEqual({});
+    expect(inject(fresh, withSpan('0'.repeat(32), S))).toEqual({});
+    expect(inject(fresh, withSpan(T, S))).toEqual({ 'uber-trace-id': `${T}:${S}:0:1` });
+  });
+
   test('§1 Honour suppressTracing: nothing injected', () => {
     expect(inject(p, suppressTracing(withSpan()))).toEqual({});
   });
