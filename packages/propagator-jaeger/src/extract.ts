@@ -152,26 +152,11 @@ function mergeBaggage(context: Context, items: Map<string, string>): Context {
     return propagation.setBaggage(context, baggage);
   }
 
-  // A plain object literal, not Object.create(null): createBaggage reads it with Object.entries,
-  // which is several times faster on an object V8 keeps in fast mode. `__proto__` is the one key
-  // an assignment would not store, so it goes through defineProperty.
-  const entries: Record<string, BaggageEntry> = {};
-  if (existing !== undefined) {
-    for (const [key, entry] of existing.getAllEntries()) put(entries, key, entry);
-  }
-  for (const [key, value] of items) put(entries, key, { value });
-  return propagation.setBaggage(context, propagation.createBaggage(entries));
-}
-
-function put(entries: Record<string, BaggageEntry>, key: string, entry: BaggageEntry): void {
-  if (key === '__proto__') {
-    Object.defineProperty(entries, key, {
-      value: entry,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    entries[key] = entry;
-  }
+  // Object.fromEntries, not a loop of assignments: it defines each key as an own property in one
+  // step (so `__proto__` is stored like any other key) and is several times faster than growing an
+  // object key by key. Later pairs win: the extracted items override existing entries.
+  const pairs: Array<[string, BaggageEntry]> =
+    existing !== undefined ? existing.getAllEntries() : [];
+  for (const [key, value] of items) pairs.push([key, { value }]);
+  return propagation.setBaggage(context, propagation.createBaggage(Object.fromEntries(pairs)));
 }

@@ -122,6 +122,15 @@ describe('baggage merge and caps', () => {
     expect(entry?.metadata?.toString()).toBe('ttl=1');
   });
 
+  test.each([1, 10])('a key named __proto__ is an ordinary entry (%i items)', (n) => {
+    const carrier: Record<string, string> = {};
+    Object.defineProperty(carrier, 'uberctx-__proto__', { value: 'p', enumerable: true });
+    for (let i = 1; i < n; i++) carrier[`uberctx-k${i}`] = 'v';
+    const ctx = extract(p, carrier, withBaggage({ keep: 'yes' }));
+    expect(propagation.getBaggage(ctx)?.getEntry('__proto__')?.value).toBe('p');
+    expect(propagation.getBaggage(ctx)?.getAllEntries()).toHaveLength(n + 1);
+  });
+
   test('trace context and baggage extracted together', () => {
     const ctx = extract(p, { 'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:1`, 'uberctx-a': '1' });
     expect(spanContextOf(ctx)?.traceId).toBe(TRACE_ID);
