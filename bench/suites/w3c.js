@@ -45,14 +45,21 @@ const invalidLength = { traceparent: '00-8448eb211c80319c-b7ad6b7169203331-01' }
 const absent = { 'content-type': 'application/json', accept: '*/*' };
 
 // 32 members, about 500 chars: the most a tracestate may hold in members.
-const heavyState = Array.from({ length: 32 }, (_, i) => `vendor${i}@t${i}=${'v'.repeat(8)}${i}`).join(',');
+const heavyState = Array.from(
+  { length: 32 },
+  (_, i) => `vendor${i}@t${i}=${'v'.repeat(8)}${i}`,
+).join(',');
 const heavy = { traceparent: TRACE_PARENT, tracestate: heavyState };
 
 const baggageHeader =
   'userId=alice,serverNode=DF%2028,isProduction=false,tenant=acme;ttl=60,region=eu-west-1,' +
   'session=0f2c7a9e,feature=checkout%2Fv2,priority=high,cart=3,locale=en-GB';
 const withBaggage = { baggage: baggageHeader };
-const defaultPair = { traceparent: TRACE_PARENT, tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE', baggage: baggageHeader };
+const defaultPair = {
+  traceparent: TRACE_PARENT,
+  tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
+  baggage: baggageHeader,
+};
 
 const spanContext = {
   traceId: '0af7651916cd43dd8448eb211c80319c',
@@ -75,7 +82,11 @@ const bag = api.propagation.createBaggage({
 });
 const baggageCtx = api.propagation.setBaggage(ROOT_CONTEXT, bag);
 // Each side injects the trace state its own extract produced (Baton's or core's TraceState).
-const batonPairCtx = b.baggage.extract(b.trace.extract(ROOT_CONTEXT, defaultPair, getter), defaultPair, getter);
+const batonPairCtx = b.baggage.extract(
+  b.trace.extract(ROOT_CONTEXT, defaultPair, getter),
+  defaultPair,
+  getter,
+);
 const officialPairCtx = officialPair.extract(ROOT_CONTEXT, defaultPair, getter);
 
 // Forwarding a heavy tracestate: extract, then inject (the lazy parse is paid here on both sides).
@@ -90,21 +101,73 @@ const carrier = {};
 module.exports = {
   name: 'w3c',
   rows: [
-    { label: 'traceparent extract valid', baton: () => b.trace.extract(ROOT_CONTEXT, valid, getter), official: () => o.trace.extract(ROOT_CONTEXT, valid, getter) },
-    { label: 'traceparent extract invalid (all-zero trace id)', baton: () => b.trace.extract(ROOT_CONTEXT, invalid, getter), official: () => o.trace.extract(ROOT_CONTEXT, invalid, getter) },
-    { label: 'traceparent extract invalid (wrong length)', baton: () => b.trace.extract(ROOT_CONTEXT, invalidLength, getter), official: () => o.trace.extract(ROOT_CONTEXT, invalidLength, getter) },
-    { label: 'traceparent extract absent', baton: () => b.trace.extract(ROOT_CONTEXT, absent, getter), official: () => o.trace.extract(ROOT_CONTEXT, absent, getter) },
-    { label: 'traceparent inject', baton: () => b.trace.inject(injectCtx, carrier, setter) ?? carrier, official: () => o.trace.inject(injectCtx, carrier, setter) ?? carrier },
-    { label: 'tracestate-heavy extract (32 members)', baton: () => b.trace.extract(ROOT_CONTEXT, heavy, getter), official: () => o.trace.extract(ROOT_CONTEXT, heavy, getter) },
-    { label: 'tracestate-heavy extract→inject', baton: forward(b.trace), official: forward(o.trace) },
-    { label: 'baggage extract (10 members)', baton: () => b.baggage.extract(ROOT_CONTEXT, withBaggage, getter), official: () => o.baggage.extract(ROOT_CONTEXT, withBaggage, getter) },
-    { label: 'baggage inject (10 entries)', baton: () => b.baggage.inject(baggageCtx, carrier, setter) ?? carrier, official: () => o.baggage.inject(baggageCtx, carrier, setter) ?? carrier },
-    { label: 'default pair extract (sequence vs core Composite)', baton: () => batonPair.extract(ROOT_CONTEXT, defaultPair, getter), official: () => officialPair.extract(ROOT_CONTEXT, defaultPair, getter) },
-    { label: 'default pair inject (sequence vs core Composite)', baton: () => batonPair.inject(batonPairCtx, carrier, setter) ?? carrier, official: () => officialPair.inject(officialPairCtx, carrier, setter) ?? carrier },
+    {
+      label: 'traceparent extract valid',
+      baton: () => b.trace.extract(ROOT_CONTEXT, valid, getter),
+      official: () => o.trace.extract(ROOT_CONTEXT, valid, getter),
+    },
+    {
+      label: 'traceparent extract invalid (all-zero trace id)',
+      baton: () => b.trace.extract(ROOT_CONTEXT, invalid, getter),
+      official: () => o.trace.extract(ROOT_CONTEXT, invalid, getter),
+    },
+    {
+      label: 'traceparent extract invalid (wrong length)',
+      baton: () => b.trace.extract(ROOT_CONTEXT, invalidLength, getter),
+      official: () => o.trace.extract(ROOT_CONTEXT, invalidLength, getter),
+    },
+    {
+      label: 'traceparent extract absent',
+      baton: () => b.trace.extract(ROOT_CONTEXT, absent, getter),
+      official: () => o.trace.extract(ROOT_CONTEXT, absent, getter),
+    },
+    {
+      label: 'traceparent inject',
+      baton: () => b.trace.inject(injectCtx, carrier, setter) ?? carrier,
+      official: () => o.trace.inject(injectCtx, carrier, setter) ?? carrier,
+    },
+    {
+      label: 'tracestate-heavy extract (32 members)',
+      baton: () => b.trace.extract(ROOT_CONTEXT, heavy, getter),
+      official: () => o.trace.extract(ROOT_CONTEXT, heavy, getter),
+    },
+    {
+      label: 'tracestate-heavy extract→inject',
+      baton: forward(b.trace),
+      official: forward(o.trace),
+    },
+    {
+      label: 'baggage extract (10 members)',
+      baton: () => b.baggage.extract(ROOT_CONTEXT, withBaggage, getter),
+      official: () => o.baggage.extract(ROOT_CONTEXT, withBaggage, getter),
+    },
+    {
+      label: 'baggage inject (10 entries)',
+      baton: () => b.baggage.inject(baggageCtx, carrier, setter) ?? carrier,
+      official: () => o.baggage.inject(baggageCtx, carrier, setter) ?? carrier,
+    },
+    {
+      label: 'default pair extract (sequence vs core Composite)',
+      baton: () => batonPair.extract(ROOT_CONTEXT, defaultPair, getter),
+      official: () => officialPair.extract(ROOT_CONTEXT, defaultPair, getter),
+    },
+    {
+      label: 'default pair inject (sequence vs core Composite)',
+      baton: () => batonPair.inject(batonPairCtx, carrier, setter) ?? carrier,
+      official: () => officialPair.inject(officialPairCtx, carrier, setter) ?? carrier,
+    },
     ...(batonComposite
       ? [
-          { label: 'default pair extract (@baton Composite)', baton: () => batonComposite.extract(ROOT_CONTEXT, defaultPair, getter), official: () => officialPair.extract(ROOT_CONTEXT, defaultPair, getter) },
-          { label: 'default pair inject (@baton Composite)', baton: () => batonComposite.inject(batonPairCtx, carrier, setter) ?? carrier, official: () => officialPair.inject(officialPairCtx, carrier, setter) ?? carrier },
+          {
+            label: 'default pair extract (@baton Composite)',
+            baton: () => batonComposite.extract(ROOT_CONTEXT, defaultPair, getter),
+            official: () => officialPair.extract(ROOT_CONTEXT, defaultPair, getter),
+          },
+          {
+            label: 'default pair inject (@baton Composite)',
+            baton: () => batonComposite.inject(batonPairCtx, carrier, setter) ?? carrier,
+            official: () => officialPair.inject(officialPairCtx, carrier, setter) ?? carrier,
+          },
         ]
       : []),
   ],

