@@ -2,6 +2,7 @@
  * The B3 propagator: a drop-in for `@opentelemetry/propagator-b3`'s `B3Propagator` (same constructor,
  * same headers for valid input), with spec-exact handling of everything else (REQUIREMENTS §1, §4).
  */
+import { KEEPS_BATON_RULES } from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig } from './config';
 import {
@@ -20,6 +21,12 @@ const SINGLE_FIELDS: readonly string[] = [B3_CONTEXT_HEADER];
 const MULTI_FIELDS: readonly string[] = [X_B3_TRACE_ID, X_B3_SPAN_ID, X_B3_FLAGS, X_B3_SAMPLED];
 
 export class B3Propagator implements TextMapPropagator {
+  /**
+   * Promise to CompositePropagator: extract never yields an invalid span context and merges baggage
+   * rather than replacing it, so the composite skips re-checking this member's output.
+   */
+  readonly [KEEPS_BATON_RULES] = true;
+
   private readonly _multi: boolean;
   private readonly _emit64BitTraceIds: boolean;
 

@@ -1,3 +1,4 @@
+import { KEEPS_BATON_RULES } from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig, type JaegerPropagatorConfig, type ResolvedJaegerConfig } from './config';
 import { extractJaeger } from './extract';
@@ -15,6 +16,12 @@ import { injectJaeger, type ValidIdMemo } from './inject';
  * ```
  */
 export class JaegerPropagator implements TextMapPropagator {
+  /**
+   * Promise to CompositePropagator: extract never yields an invalid span context and merges baggage
+   * rather than replacing it, so the composite skips re-checking this member's output.
+   */
+  readonly [KEEPS_BATON_RULES] = true;
+
   private readonly config: ResolvedJaegerConfig;
   private readonly fieldList: readonly string[];
   /** Seeded with a valid pair: a memo hit must always mean "validated". */

@@ -3,7 +3,13 @@
  * of its own — not a span context — and inject writes it back when the context holds a value.
  */
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
-import { firstValue, getHeader, isTracingSuppressed, safeSet } from '@baton/internal';
+import {
+  firstValue,
+  getHeader,
+  isTracingSuppressed,
+  safeSet,
+  KEEPS_BATON_RULES,
+} from '@baton/internal';
 import type { ResolvedOptions } from './options';
 import { isValidValueRange } from './value';
 import { readFirstMember } from './member';
@@ -31,6 +37,12 @@ function passesValidator(validate: (value: string) => boolean, value: string): b
 }
 
 export class HeaderPropagator implements TextMapPropagator {
+  /**
+   * Promise to CompositePropagator: extract never yields an invalid span context and merges baggage
+   * rather than replacing it, so the composite skips re-checking this member's output.
+   */
+  readonly [KEEPS_BATON_RULES] = true;
+
   readonly #rules: HeaderRules;
   readonly #description: string;
 

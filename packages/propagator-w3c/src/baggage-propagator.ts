@@ -17,6 +17,7 @@ import {
   isToken,
   isTracingSuppressed,
   safeSet,
+  KEEPS_BATON_RULES,
 } from '@baton/internal';
 import { BAGGAGE_HEADER } from './constants';
 import { W3CBaggage } from './baggage';
@@ -100,6 +101,12 @@ function serialize(entries: [string, BaggageEntry][]): string {
 }
 
 export class W3CBaggagePropagator implements TextMapPropagator {
+  /**
+   * Promise to CompositePropagator: extract never yields an invalid span context and merges baggage
+   * rather than replacing it, so the composite skips re-checking this member's output.
+   */
+  readonly [KEEPS_BATON_RULES] = true;
+
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
     try {
       const baggage = propagation.getBaggage(context);

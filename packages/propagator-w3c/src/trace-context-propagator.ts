@@ -16,6 +16,7 @@ import {
   isTracingSuppressed,
   joinedValue,
   safeSet,
+  KEEPS_BATON_RULES,
 } from '@baton/internal';
 import {
   TRACE_PARENT_HEADER,
@@ -57,6 +58,12 @@ function traceStateToSend(state: SpanContext['traceState']): string | undefined 
 }
 
 export class W3CTraceContextPropagator implements TextMapPropagator {
+  /**
+   * Promise to CompositePropagator: extract never yields an invalid span context and merges baggage
+   * rather than replacing it, so the composite skips re-checking this member's output.
+   */
+  readonly [KEEPS_BATON_RULES] = true;
+
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
     try {
       const spanContext = trace.getSpanContext(context);
