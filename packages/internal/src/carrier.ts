@@ -41,7 +41,8 @@ export function getHeader(carrier: unknown, getter: TextMapGetter, lowerName: st
   if (carrier === null || carrier === undefined) return undefined;
   try {
     const direct: unknown = getter.get(carrier, lowerName);
-    if (direct !== undefined) return direct;
+    // null counts as a miss too: some getters (Map-backed, Kafka) return null for an absent key.
+    if (direct !== undefined && direct !== null) return direct;
     const keys = safeKeys(carrier, getter);
     const n = keys.length < MAX_SCANNED_KEYS ? keys.length : MAX_SCANNED_KEYS;
     for (let i = 0; i < n; i++) {
@@ -69,30 +70,47 @@ function isBytes(v: unknown): v is Uint8Array {
  * then fail the format's own grammar.
  */
 export function firstValue(raw: unknown, maxLength: number): string | undefined {
-  let v = raw;
-  if (Array.isArray(v)) v = v.length > 0 ? v[0] : undefined;
-  if (typeof v === 'string') return v.length <= maxLength ? v : undefined;
-  if (isBytes(v)) {
-    if (v.length > maxLength) return undefined;
-    return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
+  try {
+    let v = raw;
+    // An array element may be a throwing getter (hostile carrier): hence the try.
+    if (Array.isArray(v)) v = v.length > 0 ? v[0] : undefined;
+    if (typeof v === 'string') return v.length <= maxLength ? v : undefined;
+    if (isBytes(v)) {
+      if (v.length > maxLength) return undefined;
+      return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
+    }
+  } catch {
+    // Unreadable value: absent.
   }
   return undefined;
 }
 
 /**
  * All values of a header joined with "," (RFC 9110 §5.3: a repeated field is the comma-joined
- * list), or undefined when absent or when the joined value would exceed `maxLength`.
+ * list), or undefined when absent, when any one value is longer than `maxLength`, or when the
+ * joined value would exceed `maxLength`. A value that is too long makes the whole header unusable
+ * rather than being skipped: dropping it silently would forward the remaining values as if they
+ * were the complete list (W3C-TC: an invalid tracestate is discarded whole).
+ * Values that are not text (numbers, objects) are skipped.
  */
 export function joinedValue(raw: unknown, maxLength: number): string | undefined {
-  if (!Array.isArray(raw)) return firstValue(raw, maxLength);
-  let out: string | undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const part = firstValue(raw[i], maxLength);
-    if (part === undefined) continue;
-    out = out === undefined ? part : out + ',' + part;
-    if (out.length > maxLength) return undefined;
+  try {
+    if (!Array.isArray(raw)) return firstValue(raw, maxLength);
+    let out: string | undefined;
+    for (let i = 0; i < raw.length; i++) {
+      const item: unknown = raw[i];
+      const part = firstValue(item, maxLength);
+      if (part === undefined) {
+        if (typeof item === 'string' || isBytes(item)) return undefined; // text, but too long
+        continue;
+      }
+      out = out === undefined ? part : out + ',' + part;
+      if (out.length > maxLength) return undefined;
+    }
+    return out;
+  } catch {
+    return undefined;
   }
-  return out;
 }
 
 /** Reads header `lowerName` as one string (first value), never throwing. */

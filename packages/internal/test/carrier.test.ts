@@ -81,3 +81,35 @@ describe('firstValue / joinedValue / readHeader', () => {
     expect(equalsIgnoreAsciiCase('\u212a', 'k')).toBe(false);
   });
 });
+
+// Found in review: REQUIREMENTS §1 "Extract never throws, for any carrier" — including an array
+// whose element is a throwing getter.
+describe('hostile values', () => {
+  const hostileArray = (): unknown[] => {
+    const a: unknown[] = [];
+    Object.defineProperty(a, 0, {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    return a;
+  };
+  test('firstValue and joinedValue of an array with a throwing element are absent', () => {
+    expect(firstValue(hostileArray(), 100)).toBeUndefined();
+    expect(joinedValue(hostileArray(), 100)).toBeUndefined();
+  });
+  // REQUIREMENTS §2 Decision: "any invalid member ... → discard the whole tracestate". A value too
+  // long to read must not be skipped while the others are forwarded as the complete list.
+  test('one oversized value makes the joined header unusable', () => {
+    expect(joinedValue(['a=1', 'x'.repeat(101), 'b=2'], 100)).toBeUndefined();
+    expect(joinedValue(['a=1', Buffer.alloc(101), 'b=2'], 100)).toBeUndefined();
+  });
+  test('a getter returning null falls back to the case-insensitive scan', () => {
+    const map = new Map([['TraceParent', 'x']]);
+    const getter: TextMapGetter<Map<string, string>> = {
+      get: (c, k) => c.get(k) ?? (null as unknown as undefined),
+      keys: (c) => [...c.keys()],
+    };
+    expect(getHeader(map, getter, 'traceparent')).toBe('x');
+  });
+});

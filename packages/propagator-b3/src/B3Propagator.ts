@@ -39,15 +39,25 @@ export class B3Propagator implements TextMapPropagator {
   /** Reads `b3` and `x-b3-*` whatever the inject encoding; returns `context` unchanged when nothing valid. */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
     if (carrier === null || carrier === undefined) return context;
-    const found = readB3(carrier, getter);
-    return found === undefined ? context : applyB3(context, found);
+    try {
+      const found = readB3(carrier, getter);
+      return found === undefined ? context : applyB3(context, found);
+    } catch {
+      // A hostile carrier (a keys() array with throwing elements, a proxy) — REQUIREMENTS §1:
+      // extract never throws and returns the context unchanged when nothing valid is found.
+      return context;
+    }
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
-    const out = outgoing(context, this._emit64BitTraceIds);
-    if (out === undefined) return;
-    if (this._multi) injectMulti(out, carrier, setter);
-    else injectSingle(out, carrier, setter);
+    try {
+      const out = outgoing(context, this._emit64BitTraceIds);
+      if (out === undefined) return;
+      if (this._multi) injectMulti(out, carrier, setter);
+      else injectSingle(out, carrier, setter);
+    } catch {
+      // A span whose spanContext() throws, a foreign context — REQUIREMENTS §1: inject never throws.
+    }
   }
 
   fields(): string[] {

@@ -3,11 +3,10 @@
  *
  * REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys() only
  * when the lowercase lookup misses (Kafka/AMQP carriers keep case)". B3 has five names; one scan per
- * missing name would mean four scans on every request that carries no B3 at all. So:
- *   - `b3` and `x-b3-traceid` are tried under their lowercase names;
- *   - when `x-b3-traceid` is found that way, the other `x-b3-*` are read lowercase too (one writer
- *     wrote them all, in one case);
- *   - when it misses, ONE scan of keys() collects every B3 header in any case, `b3` included.
+ * missing name would mean up to five scans per request. So every name is tried in lowercase first,
+ * and when any of them misses, ONE scan of keys() fills every name still missing, `b3` included —
+ * a case-preserving carrier with `B3` next to lowercase `x-b3-*` still lets the single header win
+ * (REQUIREMENTS §4: "a valid `b3` wins over `x-b3-*`").
  */
 import type { TextMapGetter } from '@opentelemetry/api';
 import { equalsIgnoreAsciiCase, MAX_SCANNED_KEYS } from '@baton/internal';
@@ -20,10 +19,11 @@ import {
 } from './constants';
 import type { B3MultiRaw } from './parse-multi';
 
-/** getter.get that treats a throw as an absent header (REQUIREMENTS §1: extract never throws). */
+/** getter.get that treats a throw, or null, as an absent header (REQUIREMENTS §1: extract never throws). */
 export function safeGet(carrier: unknown, getter: TextMapGetter, name: string): unknown {
   try {
-    return getter.get(carrier, name);
+    const v: unknown = getter.get(carrier, name);
+    return v === null ? undefined : v;
   } catch {
     return undefined;
   }
@@ -43,28 +43,26 @@ export function readMultiHeaders(
   getter: TextMapGetter,
   lookForB3: boolean,
 ): B3ScannedHeaders {
-  const traceId = safeGet(carrier, getter, X_B3_TRACE_ID);
-  if (traceId !== undefined) {
-    return {
-      b3: undefined,
-      traceId,
-      spanId: safeGet(carrier, getter, X_B3_SPAN_ID),
-      sampled: safeGet(carrier, getter, X_B3_SAMPLED),
-      flags: safeGet(carrier, getter, X_B3_FLAGS),
-    };
+  const found: B3ScannedHeaders = {
+    b3: undefined,
+    traceId: safeGet(carrier, getter, X_B3_TRACE_ID),
+    spanId: safeGet(carrier, getter, X_B3_SPAN_ID),
+    sampled: safeGet(carrier, getter, X_B3_SAMPLED),
+    flags: safeGet(carrier, getter, X_B3_FLAGS),
+  };
+  if (
+    !lookForB3 &&
+    found.traceId !== undefined &&
+    found.spanId !== undefined &&
+    found.sampled !== undefined &&
+    found.flags !== undefined
+  ) {
+    return found; // nothing missed: no scan
   }
+  // A get-only carrier (keys() throws or is not an array) keeps what the lowercase names gave.
   const keys = keysOf(carrier, getter);
-  if (keys === undefined) {
-    // No usable keys(): read the lowercase names, the best a get-only carrier allows.
-    return {
-      b3: undefined,
-      traceId: undefined,
-      spanId: safeGet(carrier, getter, X_B3_SPAN_ID),
-      sampled: safeGet(carrier, getter, X_B3_SAMPLED),
-      flags: safeGet(carrier, getter, X_B3_FLAGS),
-    };
-  }
-  return scanHeaders(carrier, getter, keys, lookForB3);
+  if (keys !== undefined) scanHeaders(carrier, getter, keys, lookForB3, found);
+  return found;
 }
 
 /** getter.keys(carrier), or undefined when it throws or returns something that is not an array. */
@@ -77,23 +75,17 @@ function keysOf(carrier: unknown, getter: TextMapGetter): unknown[] | undefined 
   }
 }
 
-/** One bounded pass over keys(): the first key matching each B3 name, ignoring ASCII case. */
+/** One bounded pass over keys(): fills each B3 name still missing with the first key matching it, ignoring ASCII case. */
 function scanHeaders(
   carrier: unknown,
   getter: TextMapGetter,
   keys: unknown[],
   lookForB3: boolean,
-): B3ScannedHeaders {
-  const found: B3ScannedHeaders = {
-    b3: undefined,
-    traceId: undefined,
-    spanId: undefined,
-    sampled: undefined,
-    flags: undefined,
-  };
+  found: B3ScannedHeaders,
+): void {
   const n = keys.length < MAX_SCANNED_KEYS ? keys.length : MAX_SCANNED_KEYS;
   for (let i = 0; i < n; i++) {
-    const key = keys[i];
+    const key: unknown = keys[i];
     if (typeof key !== 'string') continue;
     // Dispatch on length first: most keys are rejected by one comparison.
     switch (key.length) {
@@ -121,5 +113,4 @@ function scanHeaders(
         break;
     }
   }
-  return found;
 }

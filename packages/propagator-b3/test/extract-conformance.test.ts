@@ -2,7 +2,14 @@
  * Extract conformance, table-driven. Every case quotes the line it checks: REQUIREMENTS.md §1/§4
  * (`R1`/`R4`) or the openzipkin/b3-propagation README (`B3`).
  */
-import { defaultTextMapGetter, ROOT_CONTEXT, trace, type TextMapGetter } from '@opentelemetry/api';
+import {
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  ROOT_CONTEXT,
+  trace,
+  type Span,
+  type TextMapGetter,
+} from '@opentelemetry/api';
 import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
 import {
   CONTEXT_WITH_SPAN,
@@ -636,4 +643,68 @@ test('extracted span contexts are remote', () => {
     defaultTextMapGetter,
   );
   expect(trace.getSpanContext(ctx)?.isRemote).toBe(true);
+});
+
+// Found in review. REQUIREMENTS §1: "Header names are looked up case-insensitively ... (Kafka/AMQP
+// carriers keep case)" and §4: "a valid `b3` wins over `x-b3-*`"; §1: "Extract never throws".
+describe('case-preserving carriers and hostile values (review findings)', () => {
+  const mapGetter: TextMapGetter<Map<string, string>> = {
+    get: (c, k) => c.get(k),
+    keys: (c) => [...c.keys()],
+  };
+  const T1 = '463ac35c9f6413ad48485a3953bb6124';
+  const T2 = '0af7651916cd43dd8448eb211c80319c';
+  const S1 = 'e457b5a2e4d86bd1';
+  const S2 = 'b7ad6b7169203331';
+  const prop = new B3Propagator();
+
+  test('`B3` in another case wins over lowercase x-b3-*', () => {
+    const carrier = new Map([
+      ['B3', `${T1}-${S1}-1`],
+      ['x-b3-traceid', T2],
+      ['x-b3-spanid', S2],
+    ]);
+    expect(trace.getSpanContext(prop.extract(ROOT_CONTEXT, carrier, mapGetter))?.traceId).toBe(T1);
+  });
+
+  test('`X-B3-SpanId` next to lowercase `x-b3-traceid` is found', () => {
+    const carrier = new Map([
+      ['x-b3-traceid', T1],
+      ['X-B3-SpanId', S1],
+    ]);
+    const sc = trace.getSpanContext(prop.extract(ROOT_CONTEXT, carrier, mapGetter));
+    expect([sc?.traceId, sc?.spanId]).toEqual([T1, S1]);
+  });
+
+  test('array values and keys() elements that throw leave the context unchanged', () => {
+    const hostile = (): unknown[] => {
+      const a: unknown[] = [];
+      Object.defineProperty(a, 0, {
+        get() {
+          throw new Error('boom');
+        },
+      });
+      return a;
+    };
+    for (const name of ['b3', 'x-b3-traceid']) {
+      expect(prop.extract(ROOT_CONTEXT, { [name]: hostile() }, defaultTextMapGetter)).toBe(
+        ROOT_CONTEXT,
+      );
+    }
+    const getter = { get: () => undefined, keys: () => hostile() as string[] };
+    expect(prop.extract(ROOT_CONTEXT, {}, getter)).toBe(ROOT_CONTEXT);
+  });
+
+  test('inject with a span whose spanContext() throws writes nothing and does not throw', () => {
+    const span = {
+      spanContext: () => {
+        throw new Error('boom');
+      },
+    } as unknown as Span;
+    const carrier: Record<string, string> = {};
+    expect(() =>
+      prop.inject(trace.setSpan(ROOT_CONTEXT, span), carrier, defaultTextMapSetter),
+    ).not.toThrow();
+    expect(carrier).toEqual({});
+  });
 });

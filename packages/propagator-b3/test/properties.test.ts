@@ -213,8 +213,10 @@ test('inject∘extract round-trips across both encodings (debug included)', () =
       return (
         sc?.traceId === s.traceId &&
         sc.spanId === s.spanId &&
-        sc.traceFlags === (s.debug || (s.traceFlags & 1) === 1 ? 1 : 0) &&
-        isB3Debug(out) === s.debug
+        // B3: "Debug implies an accept decision" — debug travels with a sampled span only; an
+        // unsampled span of a debug trace is sent as a plain deny (same as Jaeger's flags).
+        sc.traceFlags === ((s.traceFlags & 1) === 1 ? 1 : 0) &&
+        isB3Debug(out) === (s.debug && (s.traceFlags & 1) === 1)
       );
     }),
     RUNS,
