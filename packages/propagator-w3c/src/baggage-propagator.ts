@@ -69,7 +69,9 @@ function readMembers(
 function asText(raw: unknown): string | undefined {
   if (typeof raw === 'string') return raw;
   if (raw instanceof Uint8Array) {
-    const bytes = raw.length > BAGGAGE_MAX_BYTES ? raw.subarray(0, BAGGAGE_MAX_BYTES) : raw;
+    // One byte past the budget is kept so readMembers can tell a member cut by the budget (dropped
+    // whole, W3C-BAG §Limits) from one that ends exactly at it.
+    const bytes = raw.length > BAGGAGE_MAX_BYTES ? raw.subarray(0, BAGGAGE_MAX_BYTES + 1) : raw;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   }
   return undefined;

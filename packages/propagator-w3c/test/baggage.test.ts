@@ -355,3 +355,15 @@ describe('the extracted Baggage behaves as the API one (W3CBaggage)', () => {
     expect(b.getEntry('zz')).toBeUndefined();
   });
 });
+
+// Found in review. W3C-BAG §Limits: "MUST NOT propagate any partial list-members" — the same for a
+// Buffer header (Kafka) as for a string.
+describe('a member cut by the 8192-byte budget in a Buffer header', () => {
+  it('is dropped whole, as for a string', () => {
+    const header = 'a=1,b=' + 'x'.repeat(9000);
+    for (const raw of [header, Buffer.from(header), [Buffer.from(header)]]) {
+      const b = propagation.getBaggage(bag.extract(ROOT_CONTEXT, { baggage: raw }, getter));
+      expect(b?.getAllEntries().map(([k]) => k)).toEqual(['a']);
+    }
+  });
+});
