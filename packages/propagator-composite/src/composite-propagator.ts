@@ -30,7 +30,10 @@ import { OFFICIAL_B3_DEBUG_KEY, restoreDebug, restoreKey } from './debug';
 import { describeComposite, describesItself, memberName } from './describe';
 import { FailureReporter } from './failures';
 import { mergeBaggage } from './baggage';
-import { baggageOf, spanOf } from './keys';
+import { BAGGAGE_KEY, baggageOf, spanOf } from './keys';
+import { KeysOnceGetter } from './getter';
+import { materialize, overlay } from './overlay';
+import { SharedEntriesBaggage } from './shared-baggage';
 
 /**
  * A valid SpanContext: lowercase hex ids, 32 / 16 chars, not all zero. When the ids equal those of
@@ -71,6 +74,8 @@ export class CompositePropagator implements TextMapPropagator {
   private readonly watchOfficialDebug: boolean;
   /** Per extract member: it promised to keep Baton's rules, so its output is not re-checked. */
   private readonly keepsRules: boolean[];
+  /** Inject members share one baggage getAllEntries() (all are Baton members, and several). */
+  private readonly shareBaggage: boolean;
   private readonly fieldList: string[];
   private readonly description: string;
   private readonly failures = new FailureReporter();
@@ -87,6 +92,7 @@ export class CompositePropagator implements TextMapPropagator {
     // the bookkeeping otherwise saves two context reads per member.
     this.watchOfficialDebug = !c.extractMembers.every(describesItself);
     this.keepsRules = c.extractMembers.map(keepsBatonRules);
+    this.shareBaggage = c.injectMembers.length > 1 && c.injectMembers.every(keepsBatonRules);
     this.precedence = c.precedence;
     this.precedenceFirst = c.precedence === 'first';
     this.conflicts = new ConflictReporter(c.conflictWarningIntervalMs, c.onConflict);
@@ -126,12 +132,24 @@ export class CompositePropagator implements TextMapPropagator {
   /**
    * Every inject member writes, in order. Nothing is written when tracing is suppressed
    * (REQUIREMENTS §1) — checked once here, so a foreign member that ignores suppression cannot leak.
+   * When every member is a Baton member, they share one read of the baggage's entries
+   * (see shared-baggage.ts).
    */
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
     try {
       if (isTracingSuppressed(context)) return;
     } catch {
       return; // not a Context: nothing can be injected from it.
+    }
+    if (this.shareBaggage) {
+      try {
+        const baggage = baggageOf(context);
+        if (baggage !== undefined) {
+          context = overlay(context).setValue(BAGGAGE_KEY, new SharedEntriesBaggage(baggage));
+        }
+      } catch {
+        // A context whose reads throw: the members get it as it is (and report their own failures).
+      }
     }
     const members = this.injectMembers;
     for (let i = 0; i < members.length; i++) {
@@ -155,12 +173,21 @@ export class CompositePropagator implements TextMapPropagator {
    *
    * Members' outputs are compared by reference first: a member that found nothing returns its input
    * context, and the composite then does no work at all for it.
+   *
+   * Members work on an overlay of the input context (writes recorded, not copied; see overlay.ts)
+   * and share one `getter.keys()` (see getter.ts); the real context is built once, at the end.
    */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
     if (!isContext(context)) return context;
     const members = this.extractMembers;
+    if (members.length === 0) return context;
     const first = this.precedenceFirst;
-    let ctx = context;
+    if (members.length > 1 && getter !== null && typeof getter === 'object') {
+      getter = new KeysOnceGetter(getter);
+    }
+    const start = overlay(context);
+    let ctx: Context = start;
+    let inputSpan: Span | undefined; // the input's span, read when a member first changes ctx
     // The span and baggage in ctx, compared by reference after each member; read only once a member
     // changed the context (most members find nothing and return their input).
     let seeded = false;
@@ -193,7 +220,7 @@ export class CompositePropagator implements TextMapPropagator {
         if (!seeded) {
           // No member changed the context before this one: ctx is still the input.
           seeded = true;
-          span = nextSpan = spanOf(ctx);
+          span = nextSpan = inputSpan = spanOf(ctx);
           bag = baggageOf(ctx);
         }
 
@@ -254,8 +281,8 @@ export class CompositePropagator implements TextMapPropagator {
       officialDebugTrace = nextDebugTrace;
     }
 
-    if (ctx === context) return ctx;
-    if (!first && chosen >= 0) ctx = keepTraceState(ctx, context, withState);
+    if (ctx === start) return context;
+    if (!first && chosen >= 0) ctx = keepTraceState(ctx, span!, withState, inputSpan);
     if (
       this.watchOfficialDebug &&
       ctx.getValue(OFFICIAL_B3_DEBUG_KEY) !== context.getValue(OFFICIAL_B3_DEBUG_KEY)
@@ -265,7 +292,7 @@ export class CompositePropagator implements TextMapPropagator {
       if (finalTrace !== officialDebugTrace) ctx = restoreKey(context, ctx, OFFICIAL_B3_DEBUG_KEY);
     }
     if (conflict) this.reportConflict(found!, chosen);
-    return ctx;
+    return materialize(ctx);
   }
 
   private reportConflict(found: Array<number | SpanContext>, chosen: number): void {
@@ -292,10 +319,15 @@ export class CompositePropagator implements TextMapPropagator {
  * extraction — or the input context — had one for the same trace and span id, it is kept: W3C's
  * vendor data must not vanish because a B3 member ran after it. Done once, after all members.
  */
-function keepTraceState(ctx: Context, input: Context, withState: SpanContext | undefined): Context {
-  const sc = trace.getSpanContext(ctx);
-  if (sc === undefined || sc.traceState !== undefined) return ctx;
-  const from = withState ?? trace.getSpanContext(input);
+function keepTraceState(
+  ctx: Context,
+  span: Span,
+  withState: SpanContext | undefined,
+  inputSpan: Span | undefined,
+): Context {
+  const sc = span.spanContext();
+  if (sc.traceState !== undefined) return ctx;
+  const from = withState ?? (inputSpan === undefined ? undefined : inputSpan.spanContext());
   if (from === undefined || from.traceState === undefined) return ctx;
   if (from.traceId !== sc.traceId || from.spanId !== sc.spanId) return ctx;
   return trace.setSpanContext(ctx, {
