@@ -47,6 +47,20 @@ const bag = api.propagation.createBaggage({
 });
 const spanAndBaggageCtx = api.propagation.setBaggage(spanCtx, bag);
 
+// Real traffic: every outgoing call is a new client span, every request a new trace. A pool of
+// distinct, valid ids (cycled) keeps either side from gaining by remembering the last ids it saw.
+const hex = (n, width) => n.toString(16).padStart(width, '0');
+const freshContexts = Array.from({ length: 4096 }, (_, i) =>
+  api.trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: hex(0x4bf92f35 + i, 8) + TRACE_ID.slice(8),
+    spanId: hex(0x10000 + i * 7919, 8) + SPAN_ID.slice(8),
+    traceFlags: 1,
+    isRemote: false,
+  }),
+);
+let nextB = 0;
+let nextO = 0;
+
 const extractRow = (label, carrier) => ({
   label,
   baton: () => b.extract(ROOT_CONTEXT, carrier, getter),
@@ -86,6 +100,19 @@ module.exports = {
     extractRow('extract absent', absent),
     injectRow('inject', spanCtx),
     injectRow('inject with baggage (3 items)', spanAndBaggageCtx),
+    {
+      label: 'inject, new ids every call',
+      baton: () => {
+        const c = {};
+        b.inject(freshContexts[nextB++ & 4095], c, setter);
+        return c;
+      },
+      official: () => {
+        const c = {};
+        o.inject(freshContexts[nextO++ & 4095], c, setter);
+        return c;
+      },
+    },
     // The official package's quadratic case, at a size it still survives in a bench round.
     extractRow('extract 1 KB of uberctx- headers (32)', manyBaggageHeaders(1024)),
   ],

@@ -5,11 +5,16 @@
  * Size is counted on the wire form (key + raw value, as it arrived), so an item over the budget is
  * dropped whole before its value is decoded (W3C-BAG §Limits: drop whole members, never a part).
  */
-import { BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS, isToken, percentDecode } from '@baton/internal';
+import type { BaggageEntry } from '@opentelemetry/api';
+import { BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS, isToken } from '@baton/internal';
+import { formDecode } from './form-decode';
 
 export class BaggageCollector {
-  /** key → decoded value, in arrival order. The first item seen for a key wins. */
-  readonly items = new Map<string, string>();
+  /**
+   * key → entry with the decoded value, in arrival order; the first item seen for a key wins.
+   * Entries are built here once, so this Map can become the extracted Baggage without a copy.
+   */
+  readonly items = new Map<string, BaggageEntry>();
   private bytes = 0;
 
   /** True once no further item can be accepted: the caller can stop scanning. */
@@ -28,12 +33,16 @@ export class BaggageCollector {
    * a space (form-encoding Jaeger clients); an undecodable value is kept as it arrived.
    */
   add(key: string, raw: string): void {
-    if (this.items.size >= BAGGAGE_MAX_MEMBERS) return;
-    if (this.items.has(key) || !isToken(key)) return;
+    if (isToken(key)) this.addToken(key, raw);
+  }
+
+  /** add() for a key the caller has already checked to be a token (the uberctx- key scan). */
+  addToken(key: string, raw: string): void {
+    if (this.items.size >= BAGGAGE_MAX_MEMBERS || this.items.has(key)) return;
     const size = key.length + raw.length;
     if (this.bytes + size > BAGGAGE_MAX_BYTES) return;
     this.bytes += size;
-    const decoded = percentDecode(raw, true);
-    this.items.set(key, decoded === undefined ? raw : decoded);
+    const decoded = formDecode(raw);
+    this.items.set(key, { value: decoded === undefined ? raw : decoded });
   }
 }

@@ -18,10 +18,12 @@ import {
   BAGGAGE_MAX_BYTES,
   equalsIgnoreAsciiCase,
   firstValue,
+  isTchar,
   joinedValue,
   safeKeys,
   setDebugTrace,
 } from '@baton/internal';
+import { JaegerBaggage } from './baggage';
 import { BaggageCollector } from './baggage-collector';
 import type { ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER, MAX_UBER_TRACE_ID_LENGTH } from './constants';
@@ -47,6 +49,22 @@ function hasPrefixIgnoreCase(key: string, prefix: string): boolean {
     if (c !== prefix.charCodeAt(i)) return false;
   }
   return true;
+}
+
+/**
+ * key[start, end) as a baggage item key: lowercase, or undefined when it is not an RFC 9110 token.
+ * One pass does the token check and the case check; the key is lowercased only when it has an
+ * uppercase letter (the usual lowercase key is just sliced).
+ */
+function itemKeyFrom(key: string, start: number): string | undefined {
+  let upper = false;
+  for (let i = start; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (!isTchar(c)) return undefined;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  const itemKey = key.slice(start);
+  return upper ? itemKey.toLowerCase() : itemKey;
 }
 
 export function extractJaeger(
@@ -90,9 +108,12 @@ export function extractJaeger(
         continue;
       }
       // Header names are case-insensitive, so the item key is read lowercase (as the Jaeger Go
-      // client does); the value cap is applied before the value is touched.
+      // client does); a key that is not a token is skipped before its value is read, and the
+      // value cap is applied before the value is touched.
+      const itemKey = itemKeyFrom(key, prefixLength);
+      if (itemKey === undefined) continue;
       const value = firstValue(safeGet(carrier, getter, key), collector.remainingBytes);
-      if (value !== undefined) collector.add(key.slice(prefixLength).toLowerCase(), value);
+      if (value !== undefined) collector.addToken(itemKey, value);
     } else if (
       traceRaw === undefined &&
       first === traceFirst &&
@@ -134,29 +155,19 @@ export function extractJaeger(
   return result;
 }
 
-/** Up to this many items, merge with setEntry (a map copy per item, quadratic beyond a handful). */
-const SMALL_MERGE = 4;
-
 /**
  * One new Baggage: the entries already in the context, then the extracted items (the header wins
  * per key — REQUIREMENTS §3 Decision, so Jaeger and W3C baggage coexist in any composite order).
- * Beyond a handful of items it is built in one step: Baggage.setEntry copies the whole map on
- * every call, which is what makes the official package quadratic.
+ * Built in one step from the collector's Map (no per-item setEntry, which copies the whole map on
+ * every call and is what makes the official package quadratic). With no baggage in the context —
+ * the usual case — the collector's Map becomes the Baggage as it is.
  */
-function mergeBaggage(context: Context, items: Map<string, string>): Context {
+function mergeBaggage(context: Context, items: Map<string, BaggageEntry>): Context {
   const existing = propagation.getBaggage(context);
-  if (items.size <= SMALL_MERGE) {
-    // A handful of items: setEntry's map copy costs less than building and reading a record.
-    let baggage = existing ?? propagation.createBaggage();
-    for (const [key, value] of items) baggage = baggage.setEntry(key, { value });
-    return propagation.setBaggage(context, baggage);
+  let entries = items;
+  if (existing !== undefined) {
+    entries = new Map(existing.getAllEntries());
+    for (const [key, entry] of items) entries.set(key, entry);
   }
-
-  // Object.fromEntries, not a loop of assignments: it defines each key as an own property in one
-  // step (so `__proto__` is stored like any other key) and is several times faster than growing an
-  // object key by key. Later pairs win: the extracted items override existing entries.
-  const pairs: Array<[string, BaggageEntry]> =
-    existing !== undefined ? existing.getAllEntries() : [];
-  for (const [key, value] of items) pairs.push([key, { value }]);
-  return propagation.setBaggage(context, propagation.createBaggage(Object.fromEntries(pairs)));
+  return propagation.setBaggage(context, new JaegerBaggage(entries));
 }

@@ -2,7 +2,7 @@ import { KEEPS_BATON_RULES } from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig, type JaegerPropagatorConfig, type ResolvedJaegerConfig } from './config';
 import { extractJaeger } from './extract';
-import { injectJaeger, type ValidIdMemo } from './inject';
+import { BaggageHeaderNames, injectJaeger } from './inject';
 
 /**
  * Propagates trace context in the Jaeger format (`uber-trace-id`) and baggage as `uberctx-*`
@@ -24,20 +24,17 @@ export class JaegerPropagator implements TextMapPropagator {
 
   private readonly config: ResolvedJaegerConfig;
   private readonly fieldList: readonly string[];
-  /** Seeded with a valid pair: a memo hit must always mean "validated". */
-  private readonly validIds: ValidIdMemo = {
-    traceId: '00000000000000000000000000000001',
-    spanId: '0000000000000001',
-  };
+  private readonly baggageNames: BaggageHeaderNames;
 
   /** Throws a TypeError for a header name that is not an HTTP token or an unknown option. */
   constructor(config?: string | JaegerPropagatorConfig) {
     this.config = resolveConfig(config);
     this.fieldList = Object.freeze([this.config.traceHeader]);
+    this.baggageNames = new BaggageHeaderNames(this.config.baggagePrefix);
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
-    injectJaeger(context, carrier, setter, this.config, this.validIds);
+    injectJaeger(context, carrier, setter, this.config, this.baggageNames);
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {

@@ -5,6 +5,7 @@
  * no regular expression, and the only strings allocated are the ids the result keeps.
  */
 import {
+  hexOr,
   hexValue,
   isLowerHex,
   percentDecode,
@@ -22,11 +23,63 @@ export interface UberTraceId {
   debug: boolean;
 }
 
+/** Field positions of the usual, full-width value `{32}:{16}:...`: the colons after the ids. */
+const FULL_TRACE_END = 32; // TRACE_ID_LENGTH
+const FULL_SPAN_END = 49; // FULL_TRACE_END + 1 + SPAN_ID_LENGTH
+const COLON = 0x3a;
+
 /**
  * Parses a (possibly URL-encoded) `uber-trace-id` value; undefined for anything not exactly valid.
  * The caller has already rejected values longer than MAX_UBER_TRACE_ID_LENGTH.
  */
 export function parseUberTraceId(raw: string): UberTraceId | undefined {
+  return parseFullWidth(raw) ?? parseGeneral(raw);
+}
+
+/**
+ * The fast path for what Jaeger clients and OpenTelemetry send: full-width ids, colons at 32 and
+ * 49, nothing encoded. No indexOf over the value: the two id fields are read in place, the short
+ * tail (`{parent}:{flags}`) in one loop. It accepts only values in which every char is lowercase
+ * hex or one of exactly three colons — so there is nothing to percent-decode and the general path
+ * would give the same result. Anything else (short ids, `%3A`, any defect) returns undefined and
+ * goes to the general path, which decides. The short tail is checked before the 48 id digits, so
+ * a malformed tail costs little before the general path rejects it.
+ */
+function parseFullWidth(s: string): UberTraceId | undefined {
+  const n = s.length;
+  if (
+    n < FULL_SPAN_END + 4 ||
+    s.charCodeAt(FULL_TRACE_END) !== COLON ||
+    s.charCodeAt(FULL_SPAN_END) !== COLON
+  )
+    return undefined;
+  // Tail: parent (1–16 hex), ':', flags (1–2 hex), end.
+  const parentStart = FULL_SPAN_END + 1;
+  let c3 = -1;
+  for (let i = parentStart; i < n; i++) {
+    if (s.charCodeAt(i) === COLON) {
+      c3 = i;
+      break;
+    }
+  }
+  if (c3 === -1 || c3 - parentStart > MAX_PARENT_ID_LENGTH || !isLowerHex(s, parentStart, c3))
+    return undefined;
+  const flags = readFlags(s, c3 + 1);
+  if (flags < 0) return undefined;
+  // Ids: all lowercase hex and not all zero (hexOr > 0).
+  if (hexOr(s, 0, FULL_TRACE_END) <= 0 || hexOr(s, FULL_TRACE_END + 1, FULL_SPAN_END) <= 0)
+    return undefined;
+  const sampled = (flags & FLAG_SAMPLED) !== 0;
+  return {
+    traceId: s.slice(0, FULL_TRACE_END),
+    spanId: s.slice(FULL_TRACE_END + 1, FULL_SPAN_END),
+    sampled,
+    debug: sampled && (flags & FLAG_DEBUG) !== 0,
+  };
+}
+
+/** Every other shape: decode first, then find the three colons and read each field. */
+function parseGeneral(raw: string): UberTraceId | undefined {
   let s = raw;
   // "the whole value may be URL-encoded (%3A) — decode first". Most values are not encoded, so
   // look for '%' before paying for decodeURIComponent.
@@ -72,15 +125,16 @@ function readFlags(s: string, start: number): number {
 }
 
 /**
- * Formats `{32}:{16}:0:{1|0|3}`. Only Jaeger's meaning of the bits is written: sampled, and debug
- * with sampled. The W3C random bit (0x02 in W3C trace-flags) is never copied, because 0x02 means
- * debug in Jaeger.
+ * The tail after `{trace}:{span}`: the parent span id (always 0, as the official package writes
+ * it) and the flags. Only Jaeger's meaning of the bits is written: sampled, and debug with
+ * sampled. The W3C random bit (0x02 in W3C trace-flags) is never copied, because 0x02 means debug
+ * in Jaeger. Precomputed, so inject concatenates three strings and computes nothing.
  */
-export function formatUberTraceId(
-  traceId: string,
-  spanId: string,
-  sampled: boolean,
-  debug: boolean,
-): string {
-  return traceId + ':' + spanId + ':0:' + (sampled ? (debug ? '3' : '1') : '0');
+export const SUFFIX_NOT_SAMPLED = ':0:0';
+export const SUFFIX_SAMPLED = ':0:1';
+export const SUFFIX_DEBUG = ':0:3';
+
+/** Formats `{32}:{16}:0:{1|0|3}`; `suffix` is one of the SUFFIX_ constants. */
+export function formatUberTraceId(traceId: string, spanId: string, suffix: string): string {
+  return traceId + ':' + spanId + suffix;
 }

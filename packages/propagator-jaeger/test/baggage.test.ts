@@ -257,3 +257,33 @@ describe('inject uberctx-*', () => {
     ).toEqual({ k: 'v' });
   });
 });
+
+describe('inject: header names and encoding on repeated calls', () => {
+  test('§5 the same keys give the same headers on every call; invalid keys stay dropped', () => {
+    const fresh = new JaegerPropagator();
+    const ctx = withBaggage({ user: 'alice', 'bad key': 'x', route: '/a b', Mixed: 'Ok' });
+    const want = { 'uberctx-user': 'alice', 'uberctx-route': '%2Fa%20b', 'uberctx-Mixed': 'Ok' };
+    for (let i = 0; i < 3; i++) expect(inject(fresh, ctx)).toEqual(want);
+  });
+
+  test('§5 keys beyond the interned names (300 distinct keys) are still injected', () => {
+    const fresh = new JaegerPropagator();
+    for (let i = 0; i < 300; i++) {
+      expect(inject(fresh, withBaggage({ [`k${i}`]: `v ${i}`, [`bad ${i}`]: 'x' }))).toEqual({
+        [`uberctx-k${i}`]: `v%20${i}`,
+      });
+    }
+  });
+
+  test('§5 extracted Baggage behaves as the API Baggage: copies out, a new Baggage per change', () => {
+    const b = propagation.getBaggage(extract(p, { 'uberctx-a': '1', 'uberctx-b': '2' }))!;
+    const entry = b.getEntry('a')!;
+    entry.value = 'changed';
+    expect(b.getEntry('a')?.value).toBe('1');
+    const c = b.setEntry('c', { value: '3' }).removeEntry('a');
+    expect(baggageOf(propagation.setBaggage(ROOT_CONTEXT, c))).toEqual({ b: '2', c: '3' });
+    expect(b.getAllEntries().map(([k]) => k)).toEqual(['a', 'b']);
+    expect(b.removeEntries('a', 'b').getAllEntries()).toEqual([]);
+    expect(b.clear().getAllEntries()).toEqual([]);
+  });
+});

@@ -123,6 +123,52 @@ describe('properties', () => {
     );
   });
 
+  test('§5 full-width values (the fast path) agree with the grammar, tails of any shape', () => {
+    // A plain reading of §5, with split/regex (fine in a test): decode, four fields, hex widths.
+    const reference = (v: string) => {
+      let d: string;
+      try {
+        d = decodeURIComponent(v);
+      } catch {
+        return undefined;
+      }
+      const f = d.split(':');
+      if (f.length !== 4) return undefined;
+      if (!/^[0-9a-f]{1,32}$/.test(f[0]) || !/^[0-9a-f]{1,16}$/.test(f[1])) return undefined;
+      if (!/^[0-9a-f]{1,16}$/.test(f[2]) || !/^[0-9a-f]{1,2}$/.test(f[3])) return undefined;
+      const traceId = f[0].padStart(32, '0');
+      const spanId = f[1].padStart(16, '0');
+      if (/^0+$/.test(traceId) || /^0+$/.test(spanId)) return undefined;
+      const flags = parseInt(f[3], 16);
+      return { traceId, spanId, sampled: (flags & 1) === 1, debug: (flags & 3) === 3 };
+    };
+    const fullWidth = fc
+      .tuple(
+        fc.oneof(hexDigits(32, 32), fc.constant('0'.repeat(32)), fc.constant('A'.repeat(32))),
+        fc.constantFrom(':', '%3A'),
+        fc.oneof(hexDigits(16, 16), fc.constant('0'.repeat(16))),
+        fc.constantFrom(':', '%3A', '%3a'),
+        fc.string({ unit: jaegerChar, maxLength: 12 }),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fullWidth, (header) => {
+        const ctx = p.extract(ROOT_CONTEXT, { 'uber-trace-id': header }, defaultTextMapGetter);
+        const sc = trace.getSpanContext(ctx);
+        const want = reference(header);
+        if (want === undefined) return sc === undefined;
+        return (
+          sc !== undefined &&
+          sc.traceId === want.traceId &&
+          sc.spanId === want.spanId &&
+          sc.traceFlags === (want.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE) &&
+          isDebugTrace(ctx, want.traceId) === want.debug
+        );
+      }),
+      RUNS,
+    );
+  });
+
   test('inject∘extract round-trips span context, debug and baggage', () => {
     // Ids from bigints: never all zero, without filtering (rejection sampling is slow).
     const id = (len: number) =>
