@@ -46,6 +46,15 @@ export const DEFAULT_CONFLICT_WARNING_INTERVAL_MS = 60_000;
 
 const PREFIX = 'CompositePropagator:';
 
+const KNOWN_OPTIONS = [
+  'propagators',
+  'inject',
+  'extract',
+  'precedence',
+  'onConflict',
+  'conflictWarningIntervalMs',
+];
+
 function isPropagator(p: unknown): p is TextMapPropagator {
   return (
     typeof p === 'object' &&
@@ -78,6 +87,21 @@ export function normalizeConfig(config: CompositePropagatorConfig | undefined): 
     throw new TypeError(
       `${PREFIX} the argument must be an options object, e.g. { propagators: [...] }.`,
     );
+  }
+  if (Array.isArray(config)) {
+    // new CompositePropagator([a, b]) would otherwise be an options object with no members: a
+    // composite that silently propagates nothing.
+    throw new TypeError(
+      `${PREFIX} pass the members as { propagators: [...] }, not as an array (as @opentelemetry/core's).`,
+    );
+  }
+  for (const key of Object.keys(config)) {
+    if (!KNOWN_OPTIONS.includes(key)) {
+      // A typo (precendence: 'first') must not silently fall back to the default.
+      throw new TypeError(
+        `${PREFIX} unknown option "${key}"; the options are ${KNOWN_OPTIONS.join(', ')}.`,
+      );
+    }
   }
   const propagators = memberList(config.propagators, 'propagators');
   const inject = memberList(config.inject, 'inject');

@@ -131,6 +131,9 @@ describe('bad configuration throws at construction, saying what to change', () =
       /"propagators" is unused when both "inject" and "extract"/,
     ],
     ['not an object', 'b3', /must be an options object/],
+    // Found in review: these were accepted and gave a composite that propagates nothing / 'last'.
+    ['an array instead of options', [new FixedPropagator('a', undefined)], /not as an array/],
+    ['a typo in an option name', { precendence: 'first' }, /unknown option "precendence"/],
   ];
   test.each(cases)('%s', (_name, config, message) => {
     expect(() => new CompositePropagator(config as never)).toThrow(message);

@@ -37,6 +37,22 @@ export interface ResolveOptions {
   readonly composite?: Omit<CompositePropagatorConfig, 'propagators' | 'inject' | 'extract'>;
 }
 
+const KNOWN_OPTIONS = ['logger', 'env', 'defaults', 'source', 'composite'];
+
+/** A misspelt option (`logr`) is a configuration error: thrown at start-up, naming the options. */
+function checkOptionNames(options: object): void {
+  if (typeof options !== 'object') {
+    throw new TypeError('resolvePropagators: the options must be an object, e.g. { logger }');
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.includes(key)) {
+      throw new TypeError(
+        `resolvePropagators: unknown option "${key}"; the options are ${KNOWN_OPTIONS.join(', ')}`,
+      );
+    }
+  }
+}
+
 /**
  * One propagator for `names` (`['b3', 'tracecontext']` or `'b3, tracecontext'`), resolved exactly as
  * `OTEL_PROPAGATORS` would be: a single usable name gives that propagator alone, several give a
@@ -47,6 +63,7 @@ export function resolvePropagators(
   resolveOptions: ResolveOptions = {},
 ): TextMapPropagator {
   const options: ResolveOptions = resolveOptions ?? {}; // null from plain JS callers
+  checkOptionNames(options);
   const warn = warner(options.logger);
   const env = options.env ?? process.env;
   const source = options.source ?? 'resolvePropagators';

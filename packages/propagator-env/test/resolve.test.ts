@@ -274,3 +274,18 @@ describe('composite options', () => {
     ).toThrow(/precedence/);
   });
 });
+
+// Found in review. DESIGN: "Configuration errors ... fail loudly, at start-up, with a message that
+// says what to change" — a misspelt option must not be ignored.
+describe('options are checked', () => {
+  it('an unknown option throws, naming the options', () => {
+    expect(() => resolvePropagators(['b3'], { logr: console } as never)).toThrow(
+      /unknown option "logr"; the options are logger, env, defaults, source, composite/,
+    );
+  });
+  it('known options are accepted', () => {
+    expect(String(resolvePropagators(['b3'], { source: 'test', defaults: ['b3'] }))).toBe(
+      'B3(single)',
+    );
+  });
+});
