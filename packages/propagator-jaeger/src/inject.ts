@@ -76,7 +76,8 @@ export function injectJaeger(
  * every request (`user-id`, `tenant`), so real traffic hits it. It saves the token check, the
  * concatenation, and — because the name handed to the setter is the same string every time — the
  * hashing and internalising of a freshly built property key in `carrier[name] = value`. When full,
- * names are computed as before and not stored, so a stream of distinct keys costs no memory.
+ * names are computed as before and not stored, so a stream of distinct keys (baggage keys can come
+ * from upstream headers) costs no memory; filling the table only makes later new keys uncached.
  */
 export class BaggageHeaderNames {
   private readonly names = new Map<string, string>();
@@ -87,13 +88,16 @@ export class BaggageHeaderNames {
     let name = this.names.get(key);
     if (name !== undefined) return name;
     name = headerNameFor(this.prefix, key);
-    if (this.names.size < MAX_INTERNED_NAMES) this.names.set(key, name);
+    if (this.names.size < MAX_INTERNED_NAMES && key.length <= MAX_INTERNED_KEY_LENGTH)
+      this.names.set(key, name);
     return name;
   }
 }
 
 /** Enough for every baggage key a service uses; a bound, not a tuning knob. */
 const MAX_INTERNED_NAMES = 256;
+/** Longer keys are not stored, so the table holds at most 256 × 64 chars of keys. */
+const MAX_INTERNED_KEY_LENGTH = 64;
 
 function headerNameFor(prefix: string, key: string): string {
   if (!isToken(key)) return '';

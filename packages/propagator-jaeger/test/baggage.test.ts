@@ -275,6 +275,13 @@ describe('inject: header names and encoding on repeated calls', () => {
     }
   });
 
+  test('§5 a long key (not interned) is injected the same on every call', () => {
+    const fresh = new JaegerPropagator();
+    const key = 'k'.repeat(200);
+    for (let i = 0; i < 3; i++)
+      expect(inject(fresh, withBaggage({ [key]: 'v' }))).toEqual({ [`uberctx-${key}`]: 'v' });
+  });
+
   test('§5 extracted Baggage behaves as the API Baggage: copies out, a new Baggage per change', () => {
     const b = propagation.getBaggage(extract(p, { 'uberctx-a': '1', 'uberctx-b': '2' }))!;
     const entry = b.getEntry('a')!;
