@@ -129,11 +129,21 @@ export function extractJaeger(
     const value = firstValue(traceRaw, MAX_UBER_TRACE_ID_LENGTH);
     const parsed = value === undefined ? undefined : parseUberTraceId(value);
     if (parsed !== undefined) {
+      // Same ids as the span context already there (W3C ran first in a composite): keep its
+      // tracestate, as B3 does (REQUIREMENTS §4 "Preserve tracestate"; Jaeger has no tracestate).
+      const existing = trace.getSpanContext(result);
+      const traceState =
+        existing !== undefined &&
+        existing.traceId === parsed.traceId &&
+        existing.spanId === parsed.spanId
+          ? existing.traceState
+          : undefined;
       result = trace.setSpanContext(result, {
         traceId: parsed.traceId,
         spanId: parsed.spanId,
         isRemote: true,
         traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
+        ...(traceState !== undefined ? { traceState } : {}),
       });
       if (parsed.debug) result = setDebugTrace(result, parsed.traceId);
     }

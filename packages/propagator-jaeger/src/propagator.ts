@@ -34,11 +34,22 @@ export class JaegerPropagator implements TextMapPropagator {
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
-    injectJaeger(context, carrier, setter, this.config, this.baggageNames);
+    try {
+      injectJaeger(context, carrier, setter, this.config, this.baggageNames);
+    } catch {
+      // A span whose spanContext() throws, a Baggage whose getAllEntries() throws or returns
+      // non-entries — REQUIREMENTS §1: inject never throws.
+    }
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
-    return extractJaeger(context, carrier, getter, this.config);
+    try {
+      return extractJaeger(context, carrier, getter, this.config);
+    } catch {
+      // A hostile carrier (keys() elements that throw, a proxy) — REQUIREMENTS §1: extract never
+      // throws and returns the context unchanged when nothing valid is found.
+      return context;
+    }
   }
 
   /** The trace header only: baggage header names depend on the baggage (as the official package). */

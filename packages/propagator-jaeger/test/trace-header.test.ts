@@ -3,8 +3,17 @@
  * REQUIREMENTS §5 / §1 (or the Jaeger docs) it checks. Expected values are written by hand from
  * the rule, not captured from the code.
  */
-import { ROOT_CONTEXT, TraceFlags } from '@opentelemetry/api';
-import { suppressTracing } from '@opentelemetry/core';
+import {
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  propagation,
+  ROOT_CONTEXT,
+  trace,
+  TraceFlags,
+  type Baggage,
+  type Span,
+} from '@opentelemetry/api';
+import { suppressTracing, TraceState } from '@opentelemetry/core';
 import { isDebugTrace, setDebugTrace } from '@baton/internal';
 import { JaegerPropagator } from '@baton/propagator-jaeger';
 import { extract, inject, spanContextOf, SPAN_ID, TRACE_ID, withSpan } from './helpers';
@@ -329,5 +338,66 @@ describe('inject: uber-trace-id', () => {
     expect(inject(custom, withSpan())).toEqual({ 'x-my-trace': `${T}:${S}:0:1` });
     expect(spanContextOf(extract(custom, { 'x-my-trace': `${T}:${S}:0:1` }))?.spanId).toBe(S);
     expect(extract(custom, { 'uber-trace-id': `${T}:${S}:0:1` })).toBe(ROOT_CONTEXT);
+  });
+});
+
+// Found in review. REQUIREMENTS §1: "Extract never throws, for any carrier" and "Inject never throws".
+describe('hostile carriers, spans and baggage (review findings)', () => {
+  const hostileArray = (): unknown[] => {
+    const a: unknown[] = [];
+    Object.defineProperty(a, 0, {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    return a;
+  };
+  const p = new JaegerPropagator();
+
+  it('extract with throwing array values or keys() elements returns the context unchanged', () => {
+    for (const name of ['uber-trace-id', 'uberctx-a', 'jaeger-baggage']) {
+      expect(p.extract(ROOT_CONTEXT, { [name]: hostileArray() }, defaultTextMapGetter)).toBe(
+        ROOT_CONTEXT,
+      );
+    }
+    const getter = { get: () => undefined, keys: () => hostileArray() as string[] };
+    expect(p.extract(ROOT_CONTEXT, {}, getter)).toBe(ROOT_CONTEXT);
+  });
+
+  it('inject with a throwing span or baggage does not throw', () => {
+    const span = {
+      spanContext: () => {
+        throw new Error('boom');
+      },
+    } as unknown as Span;
+    const badBaggage = {
+      getAllEntries: () => {
+        throw new Error('boom');
+      },
+    } as unknown as Baggage;
+    const carrier: Record<string, string> = {};
+    expect(() =>
+      p.inject(trace.setSpan(ROOT_CONTEXT, span), carrier, defaultTextMapSetter),
+    ).not.toThrow();
+    expect(() =>
+      p.inject(propagation.setBaggage(ROOT_CONTEXT, badBaggage), carrier, defaultTextMapSetter),
+    ).not.toThrow();
+  });
+
+  it('keeps the tracestate of a span context with the same ids (as B3)', () => {
+    const T = '0af7651916cd43dd8448eb211c80319c';
+    const S = 'b7ad6b7169203331';
+    const ts = new TraceState('rojo=00f067aa0ba902b7');
+    const before = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId: T,
+      spanId: S,
+      traceFlags: 1,
+      isRemote: true,
+      traceState: ts,
+    });
+    const out = p.extract(before, { 'uber-trace-id': `${T}:${S}:0:1` }, defaultTextMapGetter);
+    expect(trace.getSpanContext(out)?.traceState).toBe(ts);
+    const other = p.extract(before, { 'uber-trace-id': `${T}:1:0:1` }, defaultTextMapGetter);
+    expect(trace.getSpanContext(other)?.traceState).toBeUndefined();
   });
 });
