@@ -16,6 +16,7 @@ import * as percent from './percent';
 import * as limits from './limits';
 import * as inject from './inject';
 import * as rules from './rules';
+import * as baggage from './baggage';
 
 export const TRACE_ID_LENGTH = hex.TRACE_ID_LENGTH;
 export const SPAN_ID_LENGTH = hex.SPAN_ID_LENGTH;
@@ -58,3 +59,7 @@ export const safeSet = inject.safeSet;
 
 export const KEEPS_BATON_RULES: typeof rules.KEEPS_BATON_RULES = rules.KEEPS_BATON_RULES;
 export const keepsBatonRules = rules.keepsBatonRules;
+
+export const MapBaggage = baggage.MapBaggage;
+export type MapBaggage = baggage.MapBaggage;
+export const mergeBaggage = baggage.mergeBaggage;

@@ -6,14 +6,7 @@
  * capped at 64 items / 8192 bytes (the official package copies the baggage map per header, which
  * is quadratic in the number of headers).
  */
-import {
-  propagation,
-  trace,
-  TraceFlags,
-  type BaggageEntry,
-  type Context,
-  type TextMapGetter,
-} from '@opentelemetry/api';
+import { trace, TraceFlags, type Context, type TextMapGetter } from '@opentelemetry/api';
 import {
   BAGGAGE_MAX_BYTES,
   equalsIgnoreAsciiCase,
@@ -22,8 +15,8 @@ import {
   joinedValue,
   safeKeys,
   setDebugTrace,
+  mergeBaggage,
 } from '@baton/internal';
-import { JaegerBaggage } from './baggage';
 import { BaggageCollector } from './baggage-collector';
 import type { ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER, MAX_UBER_TRACE_ID_LENGTH } from './constants';
@@ -163,21 +156,4 @@ export function extractJaeger(
   if (collector !== undefined && collector.items.size > 0)
     result = mergeBaggage(result, collector.items);
   return result;
-}
-
-/**
- * One new Baggage: the entries already in the context, then the extracted items (the header wins
- * per key — REQUIREMENTS §3 Decision, so Jaeger and W3C baggage coexist in any composite order).
- * Built in one step from the collector's Map (no per-item setEntry, which copies the whole map on
- * every call and is what makes the official package quadratic). With no baggage in the context —
- * the usual case — the collector's Map becomes the Baggage as it is.
- */
-function mergeBaggage(context: Context, items: Map<string, BaggageEntry>): Context {
-  const existing = propagation.getBaggage(context);
-  let entries = items;
-  if (existing !== undefined) {
-    entries = new Map(existing.getAllEntries());
-    for (const [key, entry] of items) entries.set(key, entry);
-  }
-  return propagation.setBaggage(context, new JaegerBaggage(entries));
 }

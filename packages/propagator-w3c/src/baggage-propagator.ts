@@ -18,9 +18,9 @@ import {
   isTracingSuppressed,
   safeSet,
   KEEPS_BATON_RULES,
+  mergeBaggage,
 } from '@baton/internal';
 import { BAGGAGE_HEADER } from './constants';
-import { W3CBaggage } from './baggage';
 import { encodeValue, isSendableProperties, parseMember } from './baggage-grammar';
 
 const COMMA = 0x2c;
@@ -143,13 +143,7 @@ export class W3CBaggagePropagator implements TextMapPropagator {
       }
       if (counter.members === 0) return context;
 
-      const existing = propagation.getBaggage(context);
-      let merged = found;
-      if (existing !== undefined) {
-        merged = new Map(existing.getAllEntries());
-        for (const [key, entry] of found) merged.set(key, entry);
-      }
-      return propagation.setBaggage(context, new W3CBaggage(merged));
+      return mergeBaggage(context, found);
     } catch {
       return context;
     }
