@@ -63,3 +63,5 @@ export const keepsBatonRules = rules.keepsBatonRules;
 export const MapBaggage = baggage.MapBaggage;
 export type MapBaggage = baggage.MapBaggage;
 export const mergeBaggage = baggage.mergeBaggage;
+export const EXTRACT_EQUIVALENCE: typeof rules.EXTRACT_EQUIVALENCE = rules.EXTRACT_EQUIVALENCE;
+export const extractEquivalence = rules.extractEquivalence;

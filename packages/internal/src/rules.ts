@@ -18,3 +18,18 @@ export function keepsBatonRules(p: unknown): boolean {
     (p as { [KEEPS_BATON_RULES]?: unknown })[KEEPS_BATON_RULES] === true
   );
 }
+
+/**
+ * Another promise to CompositePropagator: members with the same equivalence key extract exactly
+ * the same thing from a carrier, whatever their options (every B3 propagator reads both encodings;
+ * only inject differs). Adjacent members with one key are then extracted once: with
+ * `OTEL_PROPAGATORS=b3,b3multi` the B3 headers are parsed once per request, not twice.
+ */
+export const EXTRACT_EQUIVALENCE: unique symbol = Symbol.for('@baton/internal extract-equivalence');
+
+/** The member's extract-equivalence key, or undefined. */
+export function extractEquivalence(p: unknown): string | undefined {
+  if (typeof p !== 'object' || p === null) return undefined;
+  const key = (p as { [EXTRACT_EQUIVALENCE]?: unknown })[EXTRACT_EQUIVALENCE];
+  return typeof key === 'string' ? key : undefined;
+}

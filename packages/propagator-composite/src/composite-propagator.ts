@@ -23,6 +23,7 @@ import {
   isValidSpanId,
   isValidTraceId,
   keepsBatonRules,
+  extractEquivalence,
 } from '@baton/internal';
 import { normalizeConfig, type CompositePropagatorConfig, type Precedence } from './config';
 import { ConflictReporter, type Extraction } from './conflict';
@@ -64,6 +65,24 @@ function withSpan(ctx: Context, span: Span | undefined): Context {
   return span === undefined ? trace.deleteSpan(ctx) : trace.setSpan(ctx, span);
 }
 
+/**
+ * The extract members without a member that repeats the previous one's extraction (same
+ * EXTRACT_EQUIVALENCE key, adjacent). Running it again would set the same span context over itself:
+ * same ids, so no conflict, and the same debug / sampling records. Only adjacent repeats are
+ * dropped: a different member in between could change which span context is the last valid one.
+ */
+function withoutRepeatedExtraction(members: TextMapPropagator[]): TextMapPropagator[] {
+  const out: TextMapPropagator[] = [];
+  let previous: string | undefined;
+  for (const member of members) {
+    const key = extractEquivalence(member);
+    if (key !== undefined && key === previous) continue;
+    out.push(member);
+    previous = key;
+  }
+  return out;
+}
+
 export class CompositePropagator implements TextMapPropagator {
   private readonly injectMembers: TextMapPropagator[];
   private readonly extractMembers: TextMapPropagator[];
@@ -84,20 +103,26 @@ export class CompositePropagator implements TextMapPropagator {
   constructor(config: CompositePropagatorConfig = {}) {
     const c = normalizeConfig(config);
     this.injectMembers = c.injectMembers;
-    this.extractMembers = c.extractMembers;
+    // Adjacent members that promise identical extraction (B3 single + B3 multi) run once.
+    this.extractMembers = withoutRepeatedExtraction(c.extractMembers);
     this.injectNames = c.injectMembers.map(memberName);
-    this.extractNames = c.extractMembers.map(memberName);
+    this.extractNames = this.extractMembers.map(memberName);
     // The official B3 package's trace-less debug flag can only come from a foreign member (one
     // without a description of its own); Baton members bind debug to its trace themselves. Skipping
     // the bookkeeping otherwise saves two context reads per member.
-    this.watchOfficialDebug = !c.extractMembers.every(describesItself);
-    this.keepsRules = c.extractMembers.map(keepsBatonRules);
+    this.watchOfficialDebug = !this.extractMembers.every(describesItself);
+    this.keepsRules = this.extractMembers.map(keepsBatonRules);
     this.shareBaggage = c.injectMembers.length > 1 && c.injectMembers.every(keepsBatonRules);
     this.precedence = c.precedence;
     this.precedenceFirst = c.precedence === 'first';
     this.conflicts = new ConflictReporter(c.conflictWarningIntervalMs, c.onConflict);
     this.fieldList = this.collectFields();
-    this.description = describeComposite(this.extractNames, this.injectNames, c.precedence);
+    // Described as configured (the skipped repeat is an optimisation, not a different chain).
+    this.description = describeComposite(
+      c.extractMembers.map(memberName),
+      this.injectNames,
+      c.precedence,
+    );
   }
 
   /**
