@@ -16,6 +16,7 @@ import {
   safeKeys,
   setDebugTrace,
   mergeBaggage,
+  MAX_SCANNED_KEYS,
 } from '@baton/internal';
 import { BaggageCollector } from './baggage-collector';
 import type { ResolvedJaegerConfig } from './config';
@@ -85,7 +86,9 @@ export function extractJaeger(
   const J = 0x6a; // 'j' of jaeger-baggage
 
   const keys = safeKeys(carrier, getter);
-  for (let i = 0; i < keys.length; i++) {
+  // Bounded like every other Baton scan: at most MAX_SCANNED_KEYS (1024) keys are looked at.
+  const n = keys.length < MAX_SCANNED_KEYS ? keys.length : MAX_SCANNED_KEYS;
+  for (let i = 0; i < n; i++) {
     const key = keys[i];
     if (typeof key !== 'string') continue;
     const first = key.charCodeAt(0) | 0x20;

@@ -401,3 +401,17 @@ describe('hostile carriers, spans and baggage (review findings)', () => {
     expect(trace.getSpanContext(other)?.traceState).toBeUndefined();
   });
 });
+
+// REQUIREMENTS §1: "Work per call is bounded" — the keys() walk looks at the first 1024 keys only,
+// like every other Baton scan (found in review: Jaeger's walk had no bound).
+it('the keys() walk stops after 1024 keys', () => {
+  const p = new JaegerPropagator();
+  const carrier: Record<string, string> = {};
+  for (let i = 0; i < 1024; i++) carrier[`x-filler-${i}`] = 'v';
+  carrier['uberctx-late'] = 'ignored';
+  expect(p.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter)).toBe(ROOT_CONTEXT);
+  const early: Record<string, string> = { 'uberctx-early': 'kept' };
+  for (let i = 0; i < 1024; i++) early[`x-filler-${i}`] = 'v';
+  const bag = propagation.getBaggage(p.extract(ROOT_CONTEXT, early, defaultTextMapGetter));
+  expect(bag?.getEntry('early')?.value).toBe('kept');
+});
