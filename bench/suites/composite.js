@@ -43,9 +43,27 @@ const official = new core.CompositePropagator({
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 const SPAN_ID = 'b7ad6b7169203331';
 
-const onlyTraceparent = { traceparent: `00-${TRACE_ID}-${SPAN_ID}-01` };
-const onlyB3 = { b3: `${TRACE_ID}-${SPAN_ID}-1` };
+/**
+ * The headers a service typically receives next to the tracing ones: every member that finds no
+ * header of its own pays for them (REQUIREMENTS §1's case-insensitive keys() fallback), so a carrier
+ * with nothing else would flatter the members that scan.
+ */
+const ORDINARY = {
+  host: 'api.internal:8080',
+  'user-agent': 'node-fetch/1.0',
+  'accept-encoding': 'gzip, deflate',
+  'accept-language': 'en',
+  'content-length': '42',
+  connection: 'keep-alive',
+  'x-forwarded-for': '10.0.0.1',
+  'x-forwarded-proto': 'https',
+  'x-request-id': 'a1b2c3',
+  'cache-control': 'no-cache',
+};
+const onlyTraceparent = { ...ORDINARY, traceparent: `00-${TRACE_ID}-${SPAN_ID}-01` };
+const onlyB3 = { ...ORDINARY, b3: `${TRACE_ID}-${SPAN_ID}-1` };
 const everyFormat = {
+  ...ORDINARY,
   traceparent: `00-${TRACE_ID}-${SPAN_ID}-01`,
   tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
   baggage: 'userId=alice,serverNode=DF%2028,isProduction=false',

@@ -65,3 +65,6 @@ export type MapBaggage = baggage.MapBaggage;
 export const mergeBaggage = baggage.mergeBaggage;
 export const EXTRACT_EQUIVALENCE: typeof rules.EXTRACT_EQUIVALENCE = rules.EXTRACT_EQUIVALENCE;
 export const extractEquivalence = rules.extractEquivalence;
+export const HEADERS_READ: typeof rules.HEADERS_READ = rules.HEADERS_READ;
+export const headersRead = rules.headersRead;
+export type HeadersRead = rules.HeadersRead;

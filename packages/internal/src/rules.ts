@@ -33,3 +33,27 @@ export function extractEquivalence(p: unknown): string | undefined {
   const key = (p as { [EXTRACT_EQUIVALENCE]?: unknown })[EXTRACT_EQUIVALENCE];
   return typeof key === 'string' ? key : undefined;
 }
+
+/** The headers a propagator's extract reads: exact names and name prefixes, lowercase. */
+export interface HeadersRead {
+  readonly names: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
+/**
+ * A third promise to CompositePropagator: this member's extract reads only these headers (each by
+ * its lowercase name, then case-insensitively through `keys()`), and returns its input context
+ * when none of them is in the carrier. The composite can then look the names up once for all its
+ * members and skip the ones whose headers are absent — a W3C-only request through a composite of
+ * every format runs one member, not five.
+ */
+export const HEADERS_READ: unique symbol = Symbol.for('@baton/internal headers-read');
+
+/** The headers the member promised to read, or undefined. */
+export function headersRead(p: unknown): HeadersRead | undefined {
+  if (typeof p !== 'object' || p === null) return undefined;
+  const h = (p as { [HEADERS_READ]?: unknown })[HEADERS_READ];
+  if (typeof h !== 'object' || h === null) return undefined;
+  const { names, prefixes } = h as HeadersRead;
+  return Array.isArray(names) && Array.isArray(prefixes) ? (h as HeadersRead) : undefined;
+}

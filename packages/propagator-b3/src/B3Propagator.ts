@@ -2,7 +2,7 @@
  * The B3 propagator: a drop-in for `@opentelemetry/propagator-b3`'s `B3Propagator` (same constructor,
  * same headers for valid input), with spec-exact handling of everything else (REQUIREMENTS §1, §4).
  */
-import { EXTRACT_EQUIVALENCE, KEEPS_BATON_RULES } from '@baton/internal';
+import { EXTRACT_EQUIVALENCE, KEEPS_BATON_RULES, HEADERS_READ } from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig } from './config';
 import {
@@ -26,6 +26,11 @@ export class B3Propagator implements TextMapPropagator {
    * rather than replacing it, so the composite skips re-checking this member's output.
    */
   readonly [KEEPS_BATON_RULES] = true;
+  /** Extract reads these five headers only: see HEADERS_READ. */
+  readonly [HEADERS_READ] = {
+    names: [B3_CONTEXT_HEADER, X_B3_TRACE_ID, X_B3_SPAN_ID, X_B3_SAMPLED, X_B3_FLAGS],
+    prefixes: [],
+  };
   /** Extract ignores the options: two adjacent B3 members in a composite are extracted once. */
   readonly [EXTRACT_EQUIVALENCE] = 'b3';
 

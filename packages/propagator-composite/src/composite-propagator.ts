@@ -32,6 +32,7 @@ import { describeComposite, describesItself, memberName } from './describe';
 import { FailureReporter } from './failures';
 import { mergeBaggage } from './baggage';
 import { BAGGAGE_KEY, baggageOf, spanOf } from './keys';
+import { ALL_PRESENT, buildHeaderIndex, membersWithHeaders, type HeaderIndex } from './presence';
 import { KeysOnceGetter } from './getter';
 import { materialize, overlay } from './overlay';
 import { SharedEntriesBaggage } from './shared-baggage';
@@ -93,6 +94,8 @@ export class CompositePropagator implements TextMapPropagator {
   private readonly watchOfficialDebug: boolean;
   /** Per extract member: it promised to keep Baton's rules, so its output is not re-checked. */
   private readonly keepsRules: boolean[];
+  /** What the members that declared HEADERS_READ read: lets extract skip members with no header. */
+  private readonly headerIndex: HeaderIndex | undefined;
   /** Inject members share one baggage getAllEntries() (all are Baton members, and several). */
   private readonly shareBaggage: boolean;
   private readonly fieldList: string[];
@@ -112,6 +115,7 @@ export class CompositePropagator implements TextMapPropagator {
     // the bookkeeping otherwise saves two context reads per member.
     this.watchOfficialDebug = !this.extractMembers.every(describesItself);
     this.keepsRules = this.extractMembers.map(keepsBatonRules);
+    this.headerIndex = buildHeaderIndex(this.extractMembers);
     this.shareBaggage = c.injectMembers.length > 1 && c.injectMembers.every(keepsBatonRules);
     this.precedence = c.precedence;
     this.precedenceFirst = c.precedence === 'first';
@@ -210,6 +214,12 @@ export class CompositePropagator implements TextMapPropagator {
     if (members.length > 1 && getter !== null && typeof getter === 'object') {
       getter = new KeysOnceGetter(getter);
     }
+    // Members none of whose headers is in the carrier are skipped (they would return ctx as is).
+    let skip = 0;
+    if (this.headerIndex !== undefined) {
+      const present = membersWithHeaders(this.headerIndex, carrier, getter);
+      if (present !== ALL_PRESENT) skip = this.headerIndex.declared & ~present;
+    }
     const start = overlay(context);
     let ctx: Context = start;
     let inputSpan: Span | undefined; // the input's span, read when a member first changes ctx
@@ -235,6 +245,7 @@ export class CompositePropagator implements TextMapPropagator {
       let extracted: SpanContext | undefined;
       let nextBag: Baggage | undefined;
       let nextDebugTrace = officialDebugTrace;
+      if ((skip & (1 << i)) !== 0) continue;
       try {
         next = members[i].extract(ctx, carrier, getter);
         if (next === ctx) continue;

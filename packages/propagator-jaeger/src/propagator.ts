@@ -1,6 +1,7 @@
-import { KEEPS_BATON_RULES } from '@baton/internal';
+import { KEEPS_BATON_RULES, HEADERS_READ, type HeadersRead } from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig, type JaegerPropagatorConfig, type ResolvedJaegerConfig } from './config';
+import { JAEGER_BAGGAGE_HEADER } from './constants';
 import { extractJaeger } from './extract';
 import { BaggageHeaderNames, injectJaeger } from './inject';
 
@@ -21,6 +22,8 @@ export class JaegerPropagator implements TextMapPropagator {
    * rather than replacing it, so the composite skips re-checking this member's output.
    */
   readonly [KEEPS_BATON_RULES] = true;
+  /** Extract reads the trace header, `jaeger-baggage` and the baggage prefix: see HEADERS_READ. */
+  readonly [HEADERS_READ]: HeadersRead;
 
   private readonly config: ResolvedJaegerConfig;
   private readonly fieldList: readonly string[];
@@ -29,6 +32,10 @@ export class JaegerPropagator implements TextMapPropagator {
   /** Throws a TypeError for a header name that is not an HTTP token or an unknown option. */
   constructor(config?: string | JaegerPropagatorConfig) {
     this.config = resolveConfig(config);
+    this[HEADERS_READ] = {
+      names: [this.config.traceHeader, JAEGER_BAGGAGE_HEADER],
+      prefixes: [this.config.baggagePrefix],
+    };
     this.fieldList = Object.freeze([this.config.traceHeader]);
     this.baggageNames = new BaggageHeaderNames(this.config.baggagePrefix);
   }

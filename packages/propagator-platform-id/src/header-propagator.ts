@@ -9,6 +9,8 @@ import {
   isTracingSuppressed,
   safeSet,
   KEEPS_BATON_RULES,
+  HEADERS_READ,
+  type HeadersRead,
 } from '@baton/internal';
 import type { ResolvedOptions } from './options';
 import { isValidValueRange } from './value';
@@ -42,6 +44,8 @@ export class HeaderPropagator implements TextMapPropagator {
    * rather than replacing it, so the composite skips re-checking this member's output.
    */
   readonly [KEEPS_BATON_RULES] = true;
+  /** Extract reads its one header only: see HEADERS_READ (set in the constructor). */
+  readonly [HEADERS_READ]: HeadersRead;
 
   readonly #rules: HeaderRules;
   readonly #description: string;
@@ -49,6 +53,7 @@ export class HeaderPropagator implements TextMapPropagator {
   constructor(rules: HeaderRules, description: string) {
     this.#rules = rules;
     this.#description = description;
+    this[HEADERS_READ] = { names: [rules.header], prefixes: [] };
   }
 
   /**

@@ -19,6 +19,7 @@ import {
   safeSet,
   KEEPS_BATON_RULES,
   mergeBaggage,
+  HEADERS_READ,
 } from '@baton/internal';
 import { BAGGAGE_HEADER } from './constants';
 import { encodeValue, isSendableProperties, parseMember } from './baggage-grammar';
@@ -108,6 +109,8 @@ export class W3CBaggagePropagator implements TextMapPropagator {
    * rather than replacing it, so the composite skips re-checking this member's output.
    */
   readonly [KEEPS_BATON_RULES] = true;
+  /** Extract reads `baggage` only: see HEADERS_READ. */
+  readonly [HEADERS_READ] = { names: [BAGGAGE_HEADER], prefixes: [] };
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
     try {

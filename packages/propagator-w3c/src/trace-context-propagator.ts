@@ -17,6 +17,7 @@ import {
   joinedValue,
   safeSet,
   KEEPS_BATON_RULES,
+  HEADERS_READ,
 } from '@baton/internal';
 import {
   TRACE_PARENT_HEADER,
@@ -63,6 +64,8 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
    * rather than replacing it, so the composite skips re-checking this member's output.
    */
   readonly [KEEPS_BATON_RULES] = true;
+  /** Extract reads `traceparent` (and `tracestate` only when it is valid): see HEADERS_READ. */
+  readonly [HEADERS_READ] = { names: [TRACE_PARENT_HEADER], prefixes: [] };
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
     try {

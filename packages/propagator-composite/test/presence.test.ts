@@ -1,0 +1,139 @@
+/**
+ * Members that declare HEADERS_READ are skipped when none of their headers is in the carrier.
+ * The skip must never change a result: it is checked against the same members with their
+ * declarations hidden (so every member runs), over random carriers in random header case.
+ */
+import fc from 'fast-check';
+import {
+  defaultTextMapGetter,
+  propagation,
+  ROOT_CONTEXT,
+  trace,
+  type Context,
+  type TextMapGetter,
+  type TextMapPropagator,
+} from '@opentelemetry/api';
+import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
+import { JaegerPropagator } from '@baton/propagator-jaeger';
+import { getPlatformId, PlatformIdPropagator } from '@baton/propagator-platform-id';
+import { W3CBaggagePropagator, W3CTraceContextPropagator } from '@baton/propagator-w3c';
+import { CompositePropagator } from '@baton/propagator-composite';
+
+const T = '0af7651916cd43dd8448eb211c80319c';
+const S = 'b7ad6b7169203331';
+
+const everyFormat = (): TextMapPropagator[] => [
+  new W3CTraceContextPropagator(),
+  new W3CBaggagePropagator(),
+  new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
+  new JaegerPropagator(),
+  new PlatformIdPropagator(),
+];
+
+/** The member with its declarations hidden: a plain TextMapPropagator the composite must run. */
+function opaque(m: TextMapPropagator): TextMapPropagator {
+  const wrapper: TextMapPropagator & { toString(): string } = {
+    extract: (c, carrier, getter) => m.extract(c, carrier, getter),
+    inject: (c, carrier, setter) => m.inject(c, carrier, setter),
+    fields: () => m.fields(),
+    toString: () => String(m),
+  };
+  return wrapper;
+}
+
+test('a traceparent-only carrier runs only the member that reads traceparent', () => {
+  const members = everyFormat();
+  const spies = members.map((m) => jest.spyOn(m, 'extract'));
+  const composite = new CompositePropagator({ propagators: members });
+  const ctx = composite.extract(
+    ROOT_CONTEXT,
+    { traceparent: `00-${T}-${S}-01`, accept: '*/*' },
+    defaultTextMapGetter,
+  );
+  expect(trace.getSpanContext(ctx)?.traceId).toBe(T);
+  expect(spies.map((s) => s.mock.calls.length)).toEqual([1, 0, 0, 0, 0]);
+});
+
+test('headers in another case, and uberctx- by prefix, still count as present', () => {
+  const members = everyFormat();
+  const spies = members.map((m) => jest.spyOn(m, 'extract'));
+  const composite = new CompositePropagator({ propagators: members });
+  composite.extract(
+    ROOT_CONTEXT,
+    { 'X-B3-TraceId': T, 'X-B3-SpanId': S, 'Uberctx-User': 'alice' },
+    defaultTextMapGetter,
+  );
+  expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0, 1, 1, 0]);
+});
+
+test('a getter whose keys() throws: every member runs and meets it itself', () => {
+  const members = everyFormat();
+  const spies = members.map((m) => jest.spyOn(m, 'extract'));
+  const getter: TextMapGetter = {
+    get: () => undefined,
+    keys: () => {
+      throw new Error('keys boom');
+    },
+  };
+  new CompositePropagator({ propagators: members }).extract(ROOT_CONTEXT, {}, getter);
+  expect(spies.every((s) => s.mock.calls.length === 1)).toBe(true);
+});
+
+describe('skipping never changes the result', () => {
+  const names = [
+    'traceparent',
+    'tracestate',
+    'baggage',
+    'b3',
+    'x-b3-traceid',
+    'x-b3-spanid',
+    'x-b3-sampled',
+    'x-b3-flags',
+    'uber-trace-id',
+    'uberctx-user',
+    'jaeger-baggage',
+    'platform-id',
+    'accept',
+  ];
+  const values = [
+    `00-${T}-${S}-01`,
+    'rojo=00f067aa0ba902b7',
+    'user=alice',
+    `${T}-${S}-1`,
+    T,
+    S,
+    '1',
+    'd',
+    `${T}:${S}:0:1`,
+    'alice',
+    'k=v',
+    'plat-7f3a',
+    'garbage',
+    '',
+  ];
+  const header = fc.tuple(fc.constantFrom(...names), fc.boolean(), fc.constantFrom(...values));
+  const summary = (ctx: Context): unknown => {
+    const sc = trace.getSpanContext(ctx);
+    return {
+      span: sc && [sc.traceId, sc.spanId, sc.traceFlags, sc.traceState?.serialize()],
+      baggage: propagation.getBaggage(ctx)?.getAllEntries(),
+      platformId: getPlatformId(ctx),
+    };
+  };
+
+  test('20,000 random carriers: same span context, baggage and platform id as running everyone', () => {
+    fc.assert(
+      fc.property(fc.array(header, { maxLength: 6 }), (headers) => {
+        const carrier: Record<string, string> = {};
+        for (const [name, upper, value] of headers)
+          carrier[upper ? name.toUpperCase() : name] = value;
+        const skipping = new CompositePropagator({ propagators: everyFormat() });
+        const runsAll = new CompositePropagator({ propagators: everyFormat().map(opaque) });
+        expect(summary(skipping.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter))).toEqual(
+          summary(runsAll.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter)),
+        );
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
