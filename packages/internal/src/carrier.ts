@@ -23,6 +23,28 @@ export function equalsIgnoreAsciiCase(key: string, lowerName: string): boolean {
   return true;
 }
 
+/** True when `key` starts with the lowercase `prefix`, ignoring ASCII case, without allocating. */
+export function startsWithIgnoreAsciiCase(key: string, lowerPrefix: string): boolean {
+  const n = lowerPrefix.length;
+  if (key.length < n) return false;
+  for (let i = 0; i < n; i++) {
+    let c = key.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lowerPrefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** getter.get that treats a throw, or null, as an absent header (REQUIREMENTS §1). */
+export function safeGet(carrier: unknown, getter: TextMapGetter, name: string): unknown {
+  try {
+    const v: unknown = getter.get(carrier, name);
+    return v === null ? undefined : v;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Calls getter.keys, returning [] when it throws or returns something that is not an array. */
 export function safeKeys(carrier: unknown, getter: TextMapGetter): string[] {
   try {

@@ -32,6 +32,8 @@ export const padHexId = hex.padHexId;
 
 export const MAX_SCANNED_KEYS = carrier.MAX_SCANNED_KEYS;
 export const equalsIgnoreAsciiCase = carrier.equalsIgnoreAsciiCase;
+export const startsWithIgnoreAsciiCase = carrier.startsWithIgnoreAsciiCase;
+export const safeGet = carrier.safeGet;
 export const safeKeys = carrier.safeKeys;
 export const getHeader = carrier.getHeader;
 export const firstValue = carrier.firstValue;

@@ -113,3 +113,24 @@ describe('hostile values', () => {
     expect(getHeader(map, getter, 'traceparent')).toBe('x');
   });
 });
+
+describe('startsWithIgnoreAsciiCase and safeGet', () => {
+  test('prefix match folds ASCII case only', () => {
+    expect(startsWithIgnoreAsciiCase('Uberctx-User', 'uberctx-')).toBe(true);
+    expect(startsWithIgnoreAsciiCase('uberctx-', 'uberctx-')).toBe(true);
+    expect(startsWithIgnoreAsciiCase('uberct', 'uberctx-')).toBe(false);
+    expect(startsWithIgnoreAsciiCase('\u212aey', 'key')).toBe(false);
+  });
+  test('safeGet: a throw or null is absent', () => {
+    const throwing = {
+      get: () => {
+        throw new Error('x');
+      },
+      keys: () => [],
+    };
+    expect(safeGet({}, throwing, 'b3')).toBeUndefined();
+    const nulls = { get: () => null as unknown as undefined, keys: () => [] };
+    expect(safeGet({}, nulls, 'b3')).toBeUndefined();
+    expect(safeGet({ b3: 'x' }, defaultTextMapGetter, 'b3')).toBe('x');
+  });
+});

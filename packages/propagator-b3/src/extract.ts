@@ -2,12 +2,12 @@
  * B3 extract: both encodings, single wins, invalid single falls back to multi (REQUIREMENTS §4).
  */
 import { trace, type Context, type SpanContext, type TextMapGetter } from '@opentelemetry/api';
-import { firstValue, setDebugTrace } from '@baton/internal';
+import { firstValue, safeGet, setDebugTrace } from '@baton/internal';
 import { B3_CONTEXT_HEADER, B3_MAX_LENGTH } from './constants';
 import { parseB3Multi } from './parse-multi';
 import { parseB3Single } from './parse-single';
 import type { B3Parsed } from './parsed';
-import { readMultiHeaders, safeGet } from './read-headers';
+import { readMultiHeaders } from './read-headers';
 import { B3_SAMPLING_STATE_KEY, type B3SamplingRecord } from './sampling-state';
 
 function parseSingleRaw(raw: unknown): B3Parsed | undefined {

@@ -9,7 +9,7 @@
  * (REQUIREMENTS §4: "a valid `b3` wins over `x-b3-*`").
  */
 import type { TextMapGetter } from '@opentelemetry/api';
-import { equalsIgnoreAsciiCase, MAX_SCANNED_KEYS } from '@baton/internal';
+import { equalsIgnoreAsciiCase, MAX_SCANNED_KEYS, safeGet } from '@baton/internal';
 import {
   B3_CONTEXT_HEADER,
   X_B3_FLAGS,
@@ -18,16 +18,6 @@ import {
   X_B3_TRACE_ID,
 } from './constants';
 import type { B3MultiRaw } from './parse-multi';
-
-/** getter.get that treats a throw, or null, as an absent header (REQUIREMENTS §1: extract never throws). */
-export function safeGet(carrier: unknown, getter: TextMapGetter, name: string): unknown {
-  try {
-    const v: unknown = getter.get(carrier, name);
-    return v === null ? undefined : v;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The raw multi headers, plus `b3` when the scan found it under another case. */
 export interface B3ScannedHeaders extends B3MultiRaw {

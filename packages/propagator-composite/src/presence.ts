@@ -12,7 +12,12 @@
  * scan), it answers "run everyone".
  */
 import type { TextMapGetter, TextMapPropagator } from '@opentelemetry/api';
-import { equalsIgnoreAsciiCase, headersRead, MAX_SCANNED_KEYS } from '@baton/internal';
+import {
+  equalsIgnoreAsciiCase,
+  headersRead,
+  MAX_SCANNED_KEYS,
+  startsWithIgnoreAsciiCase,
+} from '@baton/internal';
 
 export interface HeaderIndex {
   /** Lowercase header name → bitmask of the members that read it (the direct lookups). */
@@ -48,17 +53,6 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
   return { names, byLength, prefixes, declared };
 }
 
-/** True when `key` starts with the lowercase `prefix`, ignoring ASCII case, without allocating. */
-function hasPrefixIgnoreCase(key: string, prefix: string): boolean {
-  if (key.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) {
-    let c = key.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c !== prefix.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
 /** Bitmask of the declared members with at least one of their headers present, or ALL_PRESENT. */
 export function membersWithHeaders(
   index: HeaderIndex,
@@ -88,7 +82,7 @@ export function membersWithHeaders(
         }
       }
       for (let p = 0; p < prefixes.length; p++) {
-        if (hasPrefixIgnoreCase(key, prefixes[p][0])) present |= prefixes[p][1];
+        if (startsWithIgnoreAsciiCase(key, prefixes[p][0])) present |= prefixes[p][1];
       }
     }
   } catch {

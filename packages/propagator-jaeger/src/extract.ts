@@ -17,6 +17,8 @@ import {
   setDebugTrace,
   mergeBaggage,
   MAX_SCANNED_KEYS,
+  safeGet,
+  startsWithIgnoreAsciiCase,
 } from '@baton/internal';
 import { BaggageCollector } from './baggage-collector';
 import type { ResolvedJaegerConfig } from './config';
@@ -24,25 +26,9 @@ import { JAEGER_BAGGAGE_HEADER, MAX_UBER_TRACE_ID_LENGTH } from './constants';
 import { collectJaegerBaggage } from './jaeger-baggage';
 import { parseUberTraceId } from './uber-trace-id';
 
-/** getter.get that treats a throw as an absent header. */
-function safeGet(carrier: unknown, getter: TextMapGetter, key: string): unknown {
-  try {
-    return getter.get(carrier, key);
-  } catch {
-    return undefined;
-  }
-}
-
-/** True when `key` starts with the lowercase `prefix`, ignoring ASCII case, and has more after it. */
+/** True when `key` is the baggage prefix (any ASCII case) followed by at least one char. */
 function hasPrefixIgnoreCase(key: string, prefix: string): boolean {
-  const n = prefix.length;
-  if (key.length <= n) return false;
-  for (let i = 0; i < n; i++) {
-    let c = key.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c !== prefix.charCodeAt(i)) return false;
-  }
-  return true;
+  return key.length > prefix.length && startsWithIgnoreAsciiCase(key, prefix);
 }
 
 /**
