@@ -5,6 +5,8 @@ import {
   joinedValue,
   firstValue,
   equalsIgnoreAsciiCase,
+  safeGet,
+  startsWithIgnoreAsciiCase,
 } from '@baton/internal';
 
 // REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys() only
