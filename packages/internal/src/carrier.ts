@@ -15,6 +15,10 @@ export const MAX_SCANNED_KEYS = 1024;
 export function equalsIgnoreAsciiCase(key: string, lowerName: string): boolean {
   const n = lowerName.length;
   if (key.length !== n) return false;
+  // Most keys are already lowercase (Node lowercases every incoming header): one string compare
+  // (V8 compares memory, or pointers for the interned keys Object.keys returns) instead of two
+  // charCodeAt calls per char.
+  if (key === lowerName) return true;
   for (let i = 0; i < n; i++) {
     let c = key.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
@@ -27,6 +31,7 @@ export function equalsIgnoreAsciiCase(key: string, lowerName: string): boolean {
 export function startsWithIgnoreAsciiCase(key: string, lowerPrefix: string): boolean {
   const n = lowerPrefix.length;
   if (key.length < n) return false;
+  if (key.startsWith(lowerPrefix)) return true; // the common, lowercase case, as a builtin
   for (let i = 0; i < n; i++) {
     let c = key.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) c += 0x20;

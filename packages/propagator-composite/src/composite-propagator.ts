@@ -32,7 +32,13 @@ import { describeComposite, describesItself, memberName } from './describe';
 import { FailureReporter } from './failures';
 import { mergeBaggage } from './baggage';
 import { BAGGAGE_KEY, baggageOf, spanOf } from './keys';
-import { ALL_PRESENT, buildHeaderIndex, membersWithHeaders, type HeaderIndex } from './presence';
+import {
+  ALL_PRESENT,
+  buildHeaderIndex,
+  membersWithHeaders,
+  plainObjectKeys,
+  type HeaderIndex,
+} from './presence';
 import { KeysOnceGetter } from './getter';
 import { materialize, overlay } from './overlay';
 import { SharedEntriesBaggage } from './shared-baggage';
@@ -211,13 +217,15 @@ export class CompositePropagator implements TextMapPropagator {
     const members = this.extractMembers;
     if (members.length === 0) return context;
     const first = this.precedenceFirst;
+    // A plain object through the default getter: its keys, read once, answer presence.
+    const plainKeys = this.headerIndex === undefined ? undefined : plainObjectKeys(carrier, getter);
     if (members.length > 1 && getter !== null && typeof getter === 'object') {
-      getter = new KeysOnceGetter(getter);
+      getter = new KeysOnceGetter(getter, carrier, plainKeys);
     }
     // Members none of whose headers is in the carrier are skipped (they would return ctx as is).
     let skip = 0;
     if (this.headerIndex !== undefined) {
-      const present = membersWithHeaders(this.headerIndex, carrier, getter);
+      const present = membersWithHeaders(this.headerIndex, carrier, getter, plainKeys);
       if (present !== ALL_PRESENT) skip = this.headerIndex.declared & ~present;
     }
     const start = overlay(context);

@@ -15,7 +15,17 @@ export class KeysOnceGetter implements TextMapGetter {
   private carrier: unknown;
   private list: string[] | undefined;
 
-  constructor(private readonly getter: TextMapGetter) {}
+  /** `known`: the carrier's keys when the composite already read them (see plainObjectKeys). */
+  constructor(
+    private readonly getter: TextMapGetter,
+    carrier?: unknown,
+    known?: string[],
+  ) {
+    if (known !== undefined) {
+      this.carrier = carrier;
+      this.list = known;
+    }
+  }
 
   get(carrier: unknown, key: string): undefined | string | string[] {
     return this.getter.get(carrier, key);

@@ -10,8 +10,15 @@
  * It is the members' own lookup, so it holds for any getter: what it cannot see, neither could the
  * member. When it cannot decide (keys() throws or is not an array, more keys than a member would
  * scan), it answers "run everyone".
+ *
+ * One shortcut (plainObjectKeys): for a plain object read through the API's default getter, the
+ * keys alone answer, and the direct lookups are skipped.
  */
-import type { TextMapGetter, TextMapPropagator } from '@opentelemetry/api';
+import {
+  defaultTextMapGetter,
+  type TextMapGetter,
+  type TextMapPropagator,
+} from '@opentelemetry/api';
 import {
   equalsIgnoreAsciiCase,
   headersRead,
@@ -20,12 +27,18 @@ import {
 } from '@baton/internal';
 
 export interface HeaderIndex {
-  /** Lowercase header name → bitmask of the members that read it (the direct lookups). */
-  readonly names: Map<string, number>;
-  /** The same names by length, for the keys() pass: most keys are ruled out by one array read. */
-  readonly byLength: ReadonlyArray<ReadonlyArray<readonly [string, number]> | undefined>;
-  /** Lowercase name prefix and the bitmask of the members that read it (Jaeger `uberctx-`). */
-  readonly prefixes: ReadonlyArray<readonly [string, number]>;
+  /** The lowercase header names the members read, each once (the direct lookups). */
+  readonly names: readonly string[];
+  /** Per name: bitmask of the members that read it. */
+  readonly masks: readonly number[];
+  /** Per name: its first char code (a prefilter: most keys differ from every name there). */
+  readonly firsts: readonly number[];
+  /** Key length → indexes into names of that length, or null (dense, up to the longest name). */
+  readonly byLength: ReadonlyArray<readonly number[] | null>;
+  /** Lowercase name prefixes (Jaeger `uberctx-`), their first char codes and member bitmasks. */
+  readonly prefixes: readonly string[];
+  readonly prefixFirsts: readonly number[];
+  readonly prefixMasks: readonly number[];
   /** Bitmask of the members that declared what they read (the only ones that may be skipped). */
   readonly declared: number;
 }
@@ -36,53 +49,108 @@ export const ALL_PRESENT = -1;
 /** The index of what the members read, or undefined when none declared it (or too many members). */
 export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderIndex | undefined {
   if (members.length > 30) return undefined; // one bit per member in a 32-bit mask
-  const names = new Map<string, number>();
-  const prefixes: Array<readonly [string, number]> = [];
+  const byName = new Map<string, number>();
+  const byPrefix = new Map<string, number>();
   let declared = 0;
   for (let i = 0; i < members.length; i++) {
     const read = headersRead(members[i]);
     if (read === undefined) continue;
     const bit = 1 << i;
     declared |= bit;
-    for (const name of read.names) names.set(name, (names.get(name) ?? 0) | bit);
-    for (const prefix of read.prefixes) prefixes.push([prefix, bit]);
+    for (const name of read.names) byName.set(name, (byName.get(name) ?? 0) | bit);
+    for (const prefix of read.prefixes) byPrefix.set(prefix, (byPrefix.get(prefix) ?? 0) | bit);
   }
   if (declared === 0) return undefined;
-  const byLength: Array<Array<readonly [string, number]> | undefined> = [];
-  for (const [name, mask] of names) (byLength[name.length] ??= []).push([name, mask]);
-  return { names, byLength, prefixes, declared };
+  const names = Array.from(byName.keys());
+  const byLength: Array<number[] | null> = [];
+  for (let n = 0; n < names.length; n++) {
+    const length = names[n].length;
+    while (byLength.length <= length) byLength.push(null);
+    (byLength[length] ??= []).push(n);
+  }
+  const prefixes = Array.from(byPrefix.keys());
+  return {
+    names,
+    masks: names.map((name) => byName.get(name)!),
+    firsts: names.map((name) => name.charCodeAt(0)),
+    byLength,
+    prefixes,
+    prefixFirsts: prefixes.map((prefix) => prefix.charCodeAt(0)),
+    prefixMasks: prefixes.map((prefix) => byPrefix.get(prefix)!),
+    declared,
+  };
 }
 
-/** Bitmask of the declared members with at least one of their headers present, or ALL_PRESENT. */
+/**
+ * The keys of a plain object read through the API's default getter, or undefined for any other
+ * carrier or getter. That is Node's `IncomingMessage.headers` (what the HTTP instrumentation
+ * passes), Kafka header objects, Lambda events. There `get(carrier, name)` is `carrier[name]` and
+ * every header is an own enumerable property, so `Object.keys` alone tells which headers are
+ * present, in any case: the direct lookups are skipped. (Nine misses by name cost more than the
+ * pass over the keys, on the W3C-only request through a composite of every format.)
+ *
+ * What this does not see, and a member's own `carrier[name]` would: an inherited or non-enumerable
+ * property. No HTTP or messaging library makes headers of either; an `Object.prototype` carrying
+ * `traceparent` (prototype pollution) is not honoured as a header.
+ */
+export function plainObjectKeys(carrier: unknown, getter: TextMapGetter): string[] | undefined {
+  if (getter !== defaultTextMapGetter || typeof carrier !== 'object' || carrier === null) {
+    return undefined;
+  }
+  try {
+    const proto: unknown = Object.getPrototypeOf(carrier);
+    if (proto !== Object.prototype && proto !== null) return undefined;
+    return Object.keys(carrier);
+  } catch {
+    return undefined; // a Proxy whose traps throw: the general path meets it
+  }
+}
+
+/**
+ * Bitmask of the declared members with at least one of their headers present, or ALL_PRESENT.
+ * `plainKeys`: the carrier's keys from plainObjectKeys, when it applies (no direct lookups then).
+ */
 export function membersWithHeaders(
   index: HeaderIndex,
   carrier: unknown,
   getter: TextMapGetter,
+  plainKeys?: string[],
 ): number {
   let present = 0;
   try {
-    // The members' first lookup: each lowercase name through get (sees what keys() may not list).
-    for (const [name, mask] of index.names) {
-      if ((present & mask) === mask) continue;
-      const value: unknown = getter.get(carrier, name);
-      if (value !== undefined && value !== null) present |= mask;
+    let keys: unknown = plainKeys;
+    if (keys === undefined) {
+      // The members' first lookup: each lowercase name through get (sees what keys() may not list).
+      const { names, masks } = index;
+      for (let n = 0; n < names.length; n++) {
+        const mask = masks[n];
+        if ((present & mask) === mask) continue;
+        const value: unknown = getter.get(carrier, names[n]);
+        if (value !== undefined && value !== null) present |= mask;
+      }
+      if ((present & index.declared) === index.declared) return present;
+      // Their fallback: any case, through keys() (the composite shares the array with them).
+      keys = getter.keys(carrier);
     }
-    if ((present & index.declared) === index.declared) return present;
-    // Their fallback: any case, through keys() (the composite shares the array with them).
-    const keys: unknown = getter.keys(carrier);
     if (!Array.isArray(keys) || keys.length > MAX_SCANNED_KEYS) return ALL_PRESENT;
-    const { byLength, prefixes } = index;
+    const { names, masks, firsts, byLength, prefixes, prefixFirsts, prefixMasks } = index;
     for (let k = 0; k < keys.length; k++) {
       const key: unknown = keys[k];
-      if (typeof key !== 'string') continue;
-      const candidates = byLength[key.length];
-      if (candidates !== undefined) {
+      if (typeof key !== 'string' || key.length === 0) continue;
+      // ASCII case fold of the first char; a non-letter may fold onto a name's first char only
+      // by accident, and the full comparison below settles it.
+      const first = key.charCodeAt(0) | 0x20;
+      const candidates = key.length < byLength.length ? byLength[key.length] : null;
+      if (candidates !== null) {
         for (let c = 0; c < candidates.length; c++) {
-          if (equalsIgnoreAsciiCase(key, candidates[c][0])) present |= candidates[c][1];
+          const n = candidates[c];
+          if (firsts[n] === first && equalsIgnoreAsciiCase(key, names[n])) present |= masks[n];
         }
       }
       for (let p = 0; p < prefixes.length; p++) {
-        if (startsWithIgnoreAsciiCase(key, prefixes[p][0])) present |= prefixes[p][1];
+        if (prefixFirsts[p] === first && startsWithIgnoreAsciiCase(key, prefixes[p])) {
+          present |= prefixMasks[p];
+        }
       }
     }
   } catch {
