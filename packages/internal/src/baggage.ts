@@ -14,6 +14,9 @@ import { propagation, type Baggage, type BaggageEntry, type Context } from '@ope
  * Baggage.
  */
 export class MapBaggage implements Baggage {
+  /** The pairs, built on first use (the Baggage is immutable, so they never go stale). */
+  private list: ReadonlyArray<readonly [string, BaggageEntry]> | undefined;
+
   /** Owns `entries`: the caller must not change the Map afterwards. */
   constructor(private readonly _entries: Map<string, BaggageEntry>) {}
 
@@ -23,7 +26,14 @@ export class MapBaggage implements Baggage {
   }
 
   getAllEntries(): [string, BaggageEntry][] {
-    return Array.from(this._entries);
+    // A fresh array, as the API's: the caller may change it.
+    return this.entryList().slice() as [string, BaggageEntry][];
+  }
+
+  /** The pairs, shared: for readers in Baton that promise not to change them (entryList below). */
+  entryList(): ReadonlyArray<readonly [string, BaggageEntry]> {
+    if (this.list === undefined) this.list = pairsOf(this._entries);
+    return this.list;
   }
 
   setEntry(key: string, entry: BaggageEntry): MapBaggage {
@@ -49,6 +59,44 @@ export class MapBaggage implements Baggage {
   }
 }
 
+/** The Map's [key, entry] pairs in order, by a plain loop (no iterator-to-array conversion). */
+function pairsOf(map: ReadonlyMap<string, BaggageEntry>): Array<readonly [string, BaggageEntry]> {
+  const out = new Array<readonly [string, BaggageEntry]>(map.size);
+  let i = 0;
+  map.forEach((entry, key) => {
+    out[i++] = [key, entry];
+  });
+  return out;
+}
+
+/** The prototype of the API's own Baggage (BaggageImpl, which the API does not export). */
+const API_BAGGAGE_PROTOTYPE: unknown = Object.getPrototypeOf(propagation.createBaggage());
+
+/**
+ * The [key, entry] pairs of any Baggage, for a caller that only reads them.
+ *
+ * The API's `getAllEntries()` is `Array.from(map.entries()).map(([k, v]) => [k, v])`: about 400 ns
+ * for two entries on the bench machine, more than a whole traceparent inject, and every baggage
+ * inject (W3C, Jaeger) pays it. For the API's own Baggage this reads the Map behind it (its
+ * `_entries` field, unchanged since api 1.0; checked by a test) with a plain loop: about 30 ns.
+ * The entries are the same objects `getAllEntries()` hands out. Any other Baggage, or an API whose
+ * Baggage no longer has that Map, gets `getAllEntries()`: the same pairs, just slower.
+ */
+export function baggageEntryList(baggage: Baggage): ReadonlyArray<readonly [string, BaggageEntry]> {
+  if (baggage instanceof MapBaggage) return baggage.entryList();
+  if (Object.getPrototypeOf(baggage) === API_BAGGAGE_PROTOTYPE) {
+    const map: unknown = (baggage as unknown as { _entries?: unknown })._entries;
+    if (map instanceof Map) return pairsOf(map as Map<string, BaggageEntry>);
+  }
+  return baggage.getAllEntries();
+}
+
+/** True when baggageEntryList reads the API's Baggage without getAllEntries (for a test). */
+export function readsApiBaggageDirectly(): boolean {
+  const map: unknown = (propagation.createBaggage() as unknown as { _entries?: unknown })._entries;
+  return map instanceof Map;
+}
+
 /**
  * `context` with one new Baggage: the entries already in it, then `found` (the header wins per key —
  * REQUIREMENTS §3 Decision, so Jaeger and W3C baggage coexist in any composite order). With no
@@ -58,8 +106,10 @@ export function mergeBaggage(context: Context, found: Map<string, BaggageEntry>)
   const existing = propagation.getBaggage(context);
   let entries = found;
   if (existing !== undefined) {
-    entries = new Map(existing.getAllEntries());
-    for (const [key, entry] of found) entries.set(key, entry);
+    const list = baggageEntryList(existing);
+    entries = new Map<string, BaggageEntry>();
+    for (let i = 0; i < list.length; i++) entries.set(list[i][0], list[i][1]);
+    found.forEach((entry, key) => entries.set(key, entry));
   }
   return propagation.setBaggage(context, new MapBaggage(entries));
 }

@@ -7,6 +7,7 @@
  * composite checks whether entries disappeared and, if so, puts them back under the member's.
  */
 import { propagation, type Baggage, type BaggageEntry } from '@opentelemetry/api';
+import { baggageEntryList } from '@baton/internal';
 
 /**
  * The baggage to keep after a member turned `before` into `after`: `after` when it kept every
@@ -15,7 +16,7 @@ import { propagation, type Baggage, type BaggageEntry } from '@opentelemetry/api
  */
 export function mergeBaggage(before: Baggage, after: Baggage | undefined): Baggage {
   if (after === undefined) return before;
-  const old = before.getAllEntries();
+  const old = baggageEntryList(before);
   let missing = false;
   for (let i = 0; i < old.length; i++) {
     if (after.getEntry(old[i][0]) === undefined) {
@@ -27,7 +28,7 @@ export function mergeBaggage(before: Baggage, after: Baggage | undefined): Bagga
   // No prototype: a baggage key named `__proto__` is an ordinary key here.
   const merged = Object.create(null) as Record<string, BaggageEntry>;
   for (let i = 0; i < old.length; i++) merged[old[i][0]] = old[i][1];
-  const fresh = after.getAllEntries();
+  const fresh = baggageEntryList(after);
   for (let i = 0; i < fresh.length; i++) merged[fresh[i][0]] = fresh[i][1];
   return propagation.createBaggage(merged);
 }

@@ -9,6 +9,7 @@
  * (a foreign member might sort or splice it). Everything else goes to the baggage itself.
  */
 import type { Baggage, BaggageEntry } from '@opentelemetry/api';
+import { baggageEntryList } from '@baton/internal';
 
 export class SharedEntriesBaggage implements Baggage {
   private entries: [string, BaggageEntry][] | undefined;
@@ -17,7 +18,8 @@ export class SharedEntriesBaggage implements Baggage {
 
   getAllEntries(): [string, BaggageEntry][] {
     // A throw is not remembered: the next member calls the baggage again and sees it itself.
-    if (this.entries === undefined) this.entries = this.baggage.getAllEntries();
+    if (this.entries === undefined)
+      this.entries = baggageEntryList(this.baggage) as [string, BaggageEntry][];
     return this.entries;
   }
 

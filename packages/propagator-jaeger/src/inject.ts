@@ -14,6 +14,7 @@ import {
 } from '@opentelemetry/api';
 import {
   BAGGAGE_MAX_BYTES,
+  baggageEntryList,
   BAGGAGE_MAX_MEMBERS,
   isDebugTrace,
   isToken,
@@ -64,7 +65,7 @@ export function injectJaeger(
   }
 
   const baggage = propagation.getBaggage(context);
-  if (baggage !== undefined) injectBaggage(baggage.getAllEntries(), carrier, setter, names);
+  if (baggage !== undefined) injectBaggage(baggageEntryList(baggage), carrier, setter, names);
 }
 
 /**

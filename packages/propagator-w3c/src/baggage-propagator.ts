@@ -11,6 +11,7 @@ import {
   type TextMapSetter,
 } from '@opentelemetry/api';
 import {
+  baggageEntryList,
   BAGGAGE_MAX_BYTES,
   BAGGAGE_MAX_MEMBERS,
   getHeader,
@@ -79,7 +80,7 @@ function asText(raw: unknown): string | undefined {
 }
 
 /** The baggage-string to send for these entries, or '' when there is nothing to send. */
-function serialize(entries: [string, BaggageEntry][]): string {
+function serialize(entries: ReadonlyArray<readonly [string, BaggageEntry]>): string {
   let out = '';
   let members = 0;
   for (let e = 0; e < entries.length && members < BAGGAGE_MAX_MEMBERS; e++) {
@@ -116,7 +117,7 @@ export class W3CBaggagePropagator implements TextMapPropagator {
     try {
       const baggage = propagation.getBaggage(context);
       if (baggage === undefined || isTracingSuppressed(context)) return;
-      const value = serialize(baggage.getAllEntries());
+      const value = serialize(baggageEntryList(baggage));
       if (value.length > 0) safeSet(carrier, setter, BAGGAGE_HEADER, value);
     } catch {
       // A Baggage implementation that throws: nothing is injected.
