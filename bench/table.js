@@ -16,14 +16,19 @@ if (!file) {
 const data = JSON.parse(readFileSync(file, 'utf8'));
 const fmt = (ns) => (ns >= 1000 ? ns.toFixed(0) : ns.toFixed(0));
 
+const spread = (data.processes || 1) > 1;
+const where = spread ? `median of ${data.processes} processes × ` : '';
 console.log(
-  `Node ${data.node}, ${data.rounds} interleaved rounds, median ns/op (lower is better).\n`,
+  `Node ${data.node}, ${where}${data.rounds} interleaved rounds, median ns/op (lower is better).\n`,
 );
-console.log('| suite | operation | Baton | official | Baton / official |');
-console.log('| --- | --- | ---: | ---: | ---: |');
+console.log(
+  `| suite | operation | Baton | official | Baton / official |${spread ? ' range over processes |' : ''}`,
+);
+console.log(`| --- | --- | ---: | ---: | ---: |${spread ? ' ---: |' : ''}`);
 for (const r of data.results) {
+  const range = spread ? ` ${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)} |` : '';
   console.log(
-    `| ${r.suite} | ${r.label} | ${fmt(r.baton)} | ${fmt(r.official)} | ${r.ratio.toFixed(2)}× |`,
+    `| ${r.suite} | ${r.label} | ${fmt(r.baton)} | ${fmt(r.official)} | ${r.ratio.toFixed(2)}× |${range}`,
   );
 }
 if (data.scaling && data.scaling.length) {
