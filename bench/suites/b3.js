@@ -6,8 +6,9 @@
 const api = require('@opentelemetry/api');
 const baton = require('@baton/propagator-b3');
 const official = require('@opentelemetry/propagator-b3');
+const { cycle, spanContexts } = require('../lib/fresh');
 
-const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter, trace } = api;
+const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 
 const T = '463ac35c9f6413ad48485a3953bb6124';
 const S = 'e457b5a2e4d86bd1';
@@ -56,12 +57,8 @@ const encodings = {
   },
 };
 const absent = { ...ORDINARY };
-const sampledContext = trace.setSpanContext(ROOT_CONTEXT, {
-  traceId: T,
-  spanId: S,
-  traceFlags: 1,
-  isRemote: false,
-});
+// Inject: a new span each call (see ../lib/fresh.js).
+const sampledContexts = spanContexts();
 
 const rows = [];
 for (const [name, e] of Object.entries(encodings)) {
@@ -92,16 +89,16 @@ for (const [name, e] of Object.entries(encodings)) {
     },
     {
       label: `${name}: inject`,
-      baton: () => {
+      baton: ((next) => () => {
         const carrier = {};
-        e.baton.inject(sampledContext, carrier, setter);
+        e.baton.inject(next(), carrier, setter);
         return carrier;
-      },
-      official: () => {
+      })(cycle(sampledContexts)),
+      official: ((next) => () => {
         const carrier = {};
-        e.official.inject(sampledContext, carrier, setter);
+        e.official.inject(next(), carrier, setter);
         return carrier;
-      },
+      })(cycle(sampledContexts)),
     },
   );
 }

@@ -10,6 +10,7 @@
  */
 'use strict';
 const api = require('@opentelemetry/api');
+const { cycle, spanContexts } = require('../lib/fresh');
 const core = require('@opentelemetry/core');
 const officialB3 = require('@opentelemetry/propagator-b3');
 const { JaegerPropagator: OfficialJaeger } = require('@opentelemetry/propagator-jaeger');
@@ -79,13 +80,8 @@ const everyFormat = {
 // Same headers, two traces: the conflict path (hook-less; diag warning rate-limited).
 const conflicting = { ...everyFormat, b3: `463ac35c9f6413ad48485a3953bb6124-${SPAN_ID}-1` };
 
-const injectCtx = api.propagation.setBaggage(
-  api.trace.setSpanContext(ROOT_CONTEXT, {
-    traceId: TRACE_ID,
-    spanId: SPAN_ID,
-    traceFlags: 1,
-    isRemote: false,
-  }),
+// Inject: a new span each call (see ../lib/fresh.js); every member sends that same span.
+const injectContexts = spanContexts(
   api.propagation.createBaggage({ userId: { value: 'alice' }, tenant: { value: 'acme' } }),
 );
 
@@ -104,16 +100,16 @@ module.exports = {
     extractRow('extract, every format, two traces (conflict)', conflicting),
     {
       label: 'inject all',
-      baton: () => {
+      baton: ((next) => () => {
         const c = {};
-        baton.inject(injectCtx, c, setter);
+        baton.inject(next(), c, setter);
         return c;
-      },
-      official: () => {
+      })(cycle(injectContexts)),
+      official: ((next) => () => {
         const c = {};
-        official.inject(injectCtx, c, setter);
+        official.inject(next(), c, setter);
         return c;
-      },
+      })(cycle(injectContexts)),
     },
   ],
   scaling: [

@@ -4,6 +4,7 @@
  */
 'use strict';
 const api = require('@opentelemetry/api');
+const { cycle, spanContexts } = require('../lib/fresh');
 const official = require('@opentelemetry/propagator-jaeger');
 const baton = require('@baton/propagator-jaeger');
 
@@ -34,50 +35,32 @@ const withBaggage = {
 const invalid = { ...common, 'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:zz:1` };
 const absent = { ...common };
 
-const spanCtx = api.trace.setSpanContext(ROOT_CONTEXT, {
-  traceId: TRACE_ID,
-  spanId: SPAN_ID,
-  traceFlags: 1,
-  isRemote: false,
-});
 const bag = api.propagation.createBaggage({
   'user-id': { value: 'alice' },
   tenant: { value: 'acme' },
   route: { value: '/checkout/v2' },
 });
-const spanAndBaggageCtx = api.propagation.setBaggage(spanCtx, bag);
-
-// Real traffic: every outgoing call is a new client span, every request a new trace. A pool of
-// distinct, valid ids (cycled) keeps either side from gaining by remembering the last ids it saw.
-const hex = (n, width) => n.toString(16).padStart(width, '0');
-const freshContexts = Array.from({ length: 4096 }, (_, i) =>
-  api.trace.setSpanContext(ROOT_CONTEXT, {
-    traceId: hex(0x4bf92f35 + i, 8) + TRACE_ID.slice(8),
-    spanId: hex(0x10000 + i * 7919, 8) + SPAN_ID.slice(8),
-    traceFlags: 1,
-    isRemote: false,
-  }),
-);
-let nextB = 0;
-let nextO = 0;
+// Inject: a new span each call (see ../lib/fresh.js).
+const spanContextPool = spanContexts();
+const withBaggagePool = spanContexts(bag);
 
 const extractRow = (label, carrier) => ({
   label,
   baton: () => b.extract(ROOT_CONTEXT, carrier, getter),
   official: () => o.extract(ROOT_CONTEXT, carrier, getter),
 });
-const injectRow = (label, ctx) => ({
+const injectRow = (label, contexts) => ({
   label,
-  baton: () => {
+  baton: ((next) => () => {
     const c = {};
-    b.inject(ctx, c, setter);
+    b.inject(next(), c, setter);
     return c;
-  },
-  official: () => {
+  })(cycle(contexts)),
+  official: ((next) => () => {
     const c = {};
-    o.inject(ctx, c, setter);
+    o.inject(next(), c, setter);
     return c;
-  },
+  })(cycle(contexts)),
 });
 
 /** About `bytes` of `uberctx-kN: vvvv…` headers (32 bytes each). */
@@ -98,21 +81,8 @@ module.exports = {
     extractRow('extract valid with baggage (3 uberctx-)', withBaggage),
     extractRow('extract invalid', invalid),
     extractRow('extract absent', absent),
-    injectRow('inject', spanCtx),
-    injectRow('inject with baggage (3 items)', spanAndBaggageCtx),
-    {
-      label: 'inject, new ids every call',
-      baton: () => {
-        const c = {};
-        b.inject(freshContexts[nextB++ & 4095], c, setter);
-        return c;
-      },
-      official: () => {
-        const c = {};
-        o.inject(freshContexts[nextO++ & 4095], c, setter);
-        return c;
-      },
-    },
+    injectRow('inject', spanContextPool),
+    injectRow('inject with baggage (3 items)', withBaggagePool),
     // The official package's quadratic case, at a size it still survives in a bench round.
     extractRow('extract 1 KB of uberctx- headers (32)', manyBaggageHeaders(1024)),
   ],

@@ -4,6 +4,7 @@
  */
 'use strict';
 const api = require('@opentelemetry/api');
+const { cycle, pool, spanContexts } = require('../lib/fresh');
 const core = require('@opentelemetry/core');
 const baton = require('@baton/propagator-w3c');
 
@@ -61,13 +62,8 @@ const defaultPair = {
   baggage: baggageHeader,
 };
 
-const spanContext = {
-  traceId: '0af7651916cd43dd8448eb211c80319c',
-  spanId: 'b7ad6b7169203331',
-  traceFlags: 1,
-  isRemote: false,
-};
-const injectCtx = api.trace.setSpanContext(ROOT_CONTEXT, spanContext);
+// Inject: a new span each call (see ../lib/fresh.js).
+const injectContexts = spanContexts();
 const bag = api.propagation.createBaggage({
   userId: { value: 'alice' },
   serverNode: { value: 'DF 28' },
@@ -82,12 +78,15 @@ const bag = api.propagation.createBaggage({
 });
 const baggageCtx = api.propagation.setBaggage(ROOT_CONTEXT, bag);
 // Each side injects the trace state its own extract produced (Baton's or core's TraceState).
-const batonPairCtx = b.baggage.extract(
-  b.trace.extract(ROOT_CONTEXT, defaultPair, getter),
-  defaultPair,
-  getter,
+// The carriers differ in their traceparent only: a new trace each call (see ../lib/fresh.js).
+const pairCarriers = pool(({ traceId, spanId }) => ({
+  ...defaultPair,
+  traceparent: `00-${traceId}-${spanId}-01`,
+}));
+const batonPairContexts = pairCarriers.map((c) =>
+  b.baggage.extract(b.trace.extract(ROOT_CONTEXT, c, getter), c, getter),
 );
-const officialPairCtx = officialPair.extract(ROOT_CONTEXT, defaultPair, getter);
+const officialPairContexts = pairCarriers.map((c) => officialPair.extract(ROOT_CONTEXT, c, getter));
 
 // Forwarding a heavy tracestate: extract, then inject (the lazy parse is paid here on both sides).
 const forward = (p) => () => {
@@ -123,8 +122,14 @@ module.exports = {
     },
     {
       label: 'traceparent inject',
-      baton: () => b.trace.inject(injectCtx, carrier, setter) ?? carrier,
-      official: () => o.trace.inject(injectCtx, carrier, setter) ?? carrier,
+      baton: (
+        (next) => () =>
+          b.trace.inject(next(), carrier, setter) ?? carrier
+      )(cycle(injectContexts)),
+      official: (
+        (next) => () =>
+          o.trace.inject(next(), carrier, setter) ?? carrier
+      )(cycle(injectContexts)),
     },
     {
       label: 'tracestate-heavy extract (32 members)',
@@ -153,8 +158,14 @@ module.exports = {
     },
     {
       label: 'default pair inject (sequence vs core Composite)',
-      baton: () => batonPair.inject(batonPairCtx, carrier, setter) ?? carrier,
-      official: () => officialPair.inject(officialPairCtx, carrier, setter) ?? carrier,
+      baton: (
+        (next) => () =>
+          batonPair.inject(next(), carrier, setter) ?? carrier
+      )(cycle(batonPairContexts)),
+      official: (
+        (next) => () =>
+          officialPair.inject(next(), carrier, setter) ?? carrier
+      )(cycle(officialPairContexts)),
     },
     ...(batonComposite
       ? [
@@ -165,8 +176,14 @@ module.exports = {
           },
           {
             label: 'default pair inject (@baton Composite)',
-            baton: () => batonComposite.inject(batonPairCtx, carrier, setter) ?? carrier,
-            official: () => officialPair.inject(officialPairCtx, carrier, setter) ?? carrier,
+            baton: (
+              (next) => () =>
+                batonComposite.inject(next(), carrier, setter) ?? carrier
+            )(cycle(batonPairContexts)),
+            official: (
+              (next) => () =>
+                officialPair.inject(next(), carrier, setter) ?? carrier
+            )(cycle(officialPairContexts)),
           },
         ]
       : []),

@@ -84,16 +84,35 @@ export function readHexId(
   return length === width ? id : ZEROS.slice(0, width - length) + id;
 }
 
+/**
+ * The last trace id and span id the checks below accepted.
+ *
+ * Every member of a composite injects the same span: W3C, B3 single, B3 multi and Jaeger each
+ * check the same two strings. Strings are immutable, so "this string is a valid id" can never go
+ * stale; comparing with the last accepted one is a pointer compare when it is the very same string
+ * (as it is across members) and otherwise stops at the first differing char — a stream of new ids
+ * costs one short compare each, then the full check. Seeded with valid ids, never with '' (which
+ * must stay invalid).
+ */
+let lastTraceId = '00000000000000000000000000000001';
+let lastSpanId = '0000000000000001';
+
 /** A valid OpenTelemetry trace id: 32 lowercase hex chars, not all zero. */
 export function isValidTraceId(id: unknown): id is string {
-  return (
-    typeof id === 'string' && id.length === TRACE_ID_LENGTH && hexOr(id, 0, TRACE_ID_LENGTH) > 0
-  );
+  if (typeof id !== 'string' || id.length !== TRACE_ID_LENGTH) return false;
+  if (id === lastTraceId) return true;
+  if (hexOr(id, 0, TRACE_ID_LENGTH) <= 0) return false;
+  lastTraceId = id;
+  return true;
 }
 
 /** A valid OpenTelemetry span id: 16 lowercase hex chars, not all zero. */
 export function isValidSpanId(id: unknown): id is string {
-  return typeof id === 'string' && id.length === SPAN_ID_LENGTH && hexOr(id, 0, SPAN_ID_LENGTH) > 0;
+  if (typeof id !== 'string' || id.length !== SPAN_ID_LENGTH) return false;
+  if (id === lastSpanId) return true;
+  if (hexOr(id, 0, SPAN_ID_LENGTH) <= 0) return false;
+  lastSpanId = id;
+  return true;
 }
 
 /** Left-pads a hex id with zeros to `width` (ids already that long are returned as they are). */

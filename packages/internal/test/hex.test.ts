@@ -50,3 +50,31 @@ describe('validators', () => {
     expect(isLowerHex('', 0, 0)).toBe(false);
   });
 });
+
+describe('isValidTraceId / isValidSpanId remember only what they accepted', () => {
+  // The last accepted id is remembered (composite members check the same strings); nothing else
+  // may pass because of it.
+  const T = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const S = '00f067aa0ba902b7';
+
+  test('after accepting an id: the same id again, and its neighbours still checked in full', () => {
+    expect(isValidTraceId(T)).toBe(true);
+    expect(isValidTraceId(T.slice(0, 31) + 'x')).toBe(false);
+    expect(isValidTraceId(T.toUpperCase())).toBe(false);
+    expect(isValidTraceId(T)).toBe(true);
+    expect(isValidSpanId(S)).toBe(true);
+    expect(isValidSpanId('0000000000000000')).toBe(false);
+    expect(isValidSpanId(S + ' ')).toBe(false);
+    expect(isValidSpanId(S)).toBe(true);
+  });
+
+  test('the seed is never a way in: empty, all-zero and non-string ids stay invalid', () => {
+    for (const id of ['', '00000000000000000000000000000000', undefined, null, 1, {}]) {
+      expect(isValidTraceId(id)).toBe(false);
+      expect(isValidSpanId(id)).toBe(false);
+    }
+    // The seeds themselves are valid ids, so remembering them changes no answer.
+    expect(isValidTraceId('00000000000000000000000000000001')).toBe(true);
+    expect(isValidSpanId('0000000000000001')).toBe(true);
+  });
+});

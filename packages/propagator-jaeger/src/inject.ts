@@ -50,8 +50,8 @@ export function injectJaeger(
 
   const spanContext = trace.getSpanContext(context);
   if (spanContext !== undefined) {
-    // Validated on every call: a real service injects a new span id each time, so there is
-    // nothing to remember between calls.
+    // The checks remember only the last id they accepted: it saves the other members of a
+    // composite the same work (they send this same span); a new span costs one short compare.
     const traceId = spanContext.traceId;
     const spanId = spanContext.spanId;
     if (isValidTraceId(traceId) && isValidSpanId(spanId)) {

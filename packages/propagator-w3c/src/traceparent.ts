@@ -6,7 +6,7 @@
  *   2HEXDIG     32HEXDIG     16HEXDIG       2HEXDIG          (lowercase hex only)
  */
 // hexOr / hexValue: @baton/internal's 64K-table hex codec (one OR per char, no range branch).
-import { hexOr, hexValue } from '@baton/internal';
+import { hexOr, hexValue, isValidSpanId, isValidTraceId } from '@baton/internal';
 import { KNOWN_FLAGS, TRACE_PARENT_LENGTH, TRACE_PARENT_MAX_LENGTH, VERSION_00 } from './constants';
 
 const DASH = 0x2d;
@@ -78,16 +78,11 @@ export function parseTraceParent(value: string): TraceParent | undefined {
   };
 }
 
-/** A lowercase hex id of `width` chars, not all zero. */
-function isId(id: unknown, width: number): id is string {
-  return typeof id === 'string' && id.length === width && hexOr(id, 0, width) > 0;
-}
-
 /** `id` lowercased when that makes it valid (slow path: ids from code, not from a header). */
-function lowercased(id: unknown, width: number): string | undefined {
+function lowercased(id: unknown, isValid: (id: unknown) => id is string): string | undefined {
   if (typeof id !== 'string') return undefined;
   const lower = id.toLowerCase();
-  return isId(lower, width) ? lower : undefined;
+  return isValid(lower) ? lower : undefined;
 }
 
 const FLAG_DIGITS = ['00', '01', '02', '03'];
@@ -105,9 +100,11 @@ export function formatTraceParent(
   spanId: unknown,
   traceFlags: number,
 ): string | undefined {
-  const t = isId(traceId, 32) ? traceId : lowercased(traceId, 32);
+  // isValidTraceId / isValidSpanId remember the last id they accepted: in a composite, the other
+  // members sending this same span then skip the char-by-char check.
+  const t = isValidTraceId(traceId) ? traceId : lowercased(traceId, isValidTraceId);
   if (t === undefined) return undefined;
-  const s = isId(spanId, 16) ? spanId : lowercased(spanId, 16);
+  const s = isValidSpanId(spanId) ? spanId : lowercased(spanId, isValidSpanId);
   if (s === undefined) return undefined;
   return VERSION_00 + '-' + t + '-' + s + '-' + FLAG_DIGITS[traceFlags & KNOWN_FLAGS];
 }
