@@ -9,16 +9,20 @@
  */
 'use strict';
 const api = require('@opentelemetry/api');
+const { wire } = require('./wire');
 
-const POOL = 4096; // a power of two: the cursor wraps with a mask
+const POOL = 256; // a power of two (the cursor wraps with a mask); small, so the pools do not load the GC
 
 const hex = (n, width) => (n >>> 0).toString(16).padStart(width, '0');
 
 /** The i-th pair of distinct, valid lowercase ids (deterministic, so runs are comparable). */
 function ids(i) {
+  // Flat strings, as ids from the SDK's generator or from a parsed header are (see wire.js).
   return {
-    traceId: hex(0x4bf92f35 + i, 8) + hex(Math.imul(i + 1, 0x9e3779b1), 8) + '8448eb211c80319c',
-    spanId: hex(0x10000 + i * 7919, 8) + hex(Math.imul(i + 7, 0x85ebca6b), 8),
+    traceId: wire(
+      hex(0x4bf92f35 + i, 8) + hex(Math.imul(i + 1, 0x9e3779b1), 8) + '8448eb211c80319c',
+    ),
+    spanId: wire(hex(0x10000 + i * 7919, 8) + hex(Math.imul(i + 7, 0x85ebca6b), 8)),
   };
 }
 

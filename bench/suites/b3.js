@@ -4,6 +4,7 @@
  */
 'use strict';
 const api = require('@opentelemetry/api');
+const { headers } = require('../lib/wire');
 const baton = require('@baton/propagator-b3');
 const official = require('@opentelemetry/propagator-b3');
 const { cycle, spanContexts } = require('../lib/fresh');
@@ -31,29 +32,32 @@ const encodings = {
     official: new official.B3Propagator({
       injectEncoding: official.B3InjectEncoding.SINGLE_HEADER,
     }),
-    valid: { ...ORDINARY, b3: `${T}-${S}-1-${P}` },
+    valid: headers({ ...ORDINARY, b3: `${T}-${S}-1-${P}` }),
     // Uppercase ids: invalid for both (B3 ids are lower-hex); the official regex scans the whole value.
-    invalid: { ...ORDINARY, b3: `${T.toUpperCase()}-${S.toUpperCase()}-1-${P.toUpperCase()}` },
+    invalid: headers({
+      ...ORDINARY,
+      b3: `${T.toUpperCase()}-${S.toUpperCase()}-1-${P.toUpperCase()}`,
+    }),
     // 68 hex chars with the dashes lost (a proxy that strips them): the official unanchored regex
     // retries at every offset.
-    invalid2: { ...ORDINARY, b3: `${T}${S}1${P}x` },
+    invalid2: headers({ ...ORDINARY, b3: `${T}${S}1${P}x` }),
   },
   multi: {
     baton: new baton.B3Propagator({ injectEncoding: baton.B3InjectEncoding.MULTI_HEADER }),
     official: new official.B3Propagator({ injectEncoding: official.B3InjectEncoding.MULTI_HEADER }),
-    valid: {
+    valid: headers({
       ...ORDINARY,
       'x-b3-traceid': T,
       'x-b3-spanid': S,
       'x-b3-parentspanid': P,
       'x-b3-sampled': '1',
-    },
-    invalid: {
+    }),
+    invalid: headers({
       ...ORDINARY,
       'x-b3-traceid': T,
       'x-b3-spanid': S.toUpperCase(),
       'x-b3-sampled': '1',
-    },
+    }),
   },
 };
 const absent = { ...ORDINARY };

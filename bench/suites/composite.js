@@ -10,6 +10,7 @@
  */
 'use strict';
 const api = require('@opentelemetry/api');
+const { headers } = require('../lib/wire');
 const { cycle, spanContexts } = require('../lib/fresh');
 const core = require('@opentelemetry/core');
 const officialB3 = require('@opentelemetry/propagator-b3');
@@ -61,9 +62,9 @@ const ORDINARY = {
   'x-request-id': 'a1b2c3',
   'cache-control': 'no-cache',
 };
-const onlyTraceparent = { ...ORDINARY, traceparent: `00-${TRACE_ID}-${SPAN_ID}-01` };
-const onlyB3 = { ...ORDINARY, b3: `${TRACE_ID}-${SPAN_ID}-1` };
-const everyFormat = {
+const onlyTraceparent = headers({ ...ORDINARY, traceparent: `00-${TRACE_ID}-${SPAN_ID}-01` });
+const onlyB3 = headers({ ...ORDINARY, b3: `${TRACE_ID}-${SPAN_ID}-1` });
+const everyFormat = headers({
   ...ORDINARY,
   traceparent: `00-${TRACE_ID}-${SPAN_ID}-01`,
   tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
@@ -76,9 +77,12 @@ const everyFormat = {
   'uberctx-tenant': 'acme',
   'content-type': 'application/json',
   accept: '*/*',
-};
+});
 // Same headers, two traces: the conflict path (hook-less; diag warning rate-limited).
-const conflicting = { ...everyFormat, b3: `463ac35c9f6413ad48485a3953bb6124-${SPAN_ID}-1` };
+const conflicting = headers({
+  ...everyFormat,
+  b3: `463ac35c9f6413ad48485a3953bb6124-${SPAN_ID}-1`,
+});
 
 // Inject: a new span each call (see ../lib/fresh.js); every member sends that same span.
 const injectContexts = spanContexts(

@@ -4,6 +4,7 @@
  */
 'use strict';
 const api = require('@opentelemetry/api');
+const { headers } = require('../lib/wire');
 const { cycle, spanContexts } = require('../lib/fresh');
 const official = require('@opentelemetry/propagator-jaeger');
 const baton = require('@baton/propagator-jaeger');
@@ -25,14 +26,14 @@ const common = {
   'accept-encoding': 'gzip',
   connection: 'keep-alive',
 };
-const valid = { ...common, 'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:1` };
-const withBaggage = {
+const valid = headers({ ...common, 'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:1` });
+const withBaggage = headers({
   ...valid,
   'uberctx-user-id': 'alice',
   'uberctx-tenant': 'acme',
   'uberctx-route': '%2Fcheckout%2Fv2',
-};
-const invalid = { ...common, 'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:zz:1` };
+});
+const invalid = headers({ ...common, 'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:zz:1` });
 const absent = { ...common };
 
 const bag = api.propagation.createBaggage({

@@ -4,6 +4,7 @@
  */
 'use strict';
 const api = require('@opentelemetry/api');
+const { headers } = require('../lib/wire');
 const { cycle, pool, spanContexts } = require('../lib/fresh');
 const core = require('@opentelemetry/core');
 const baton = require('@baton/propagator-w3c');
@@ -50,17 +51,17 @@ const heavyState = Array.from(
   { length: 32 },
   (_, i) => `vendor${i}@t${i}=${'v'.repeat(8)}${i}`,
 ).join(',');
-const heavy = { traceparent: TRACE_PARENT, tracestate: heavyState };
+const heavy = headers({ traceparent: TRACE_PARENT, tracestate: heavyState });
 
 const baggageHeader =
   'userId=alice,serverNode=DF%2028,isProduction=false,tenant=acme;ttl=60,region=eu-west-1,' +
   'session=0f2c7a9e,feature=checkout%2Fv2,priority=high,cart=3,locale=en-GB';
-const withBaggage = { baggage: baggageHeader };
-const defaultPair = {
+const withBaggage = headers({ baggage: baggageHeader });
+const defaultPair = headers({
   traceparent: TRACE_PARENT,
   tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
   baggage: baggageHeader,
-};
+});
 
 // Inject: a new span each call (see ../lib/fresh.js).
 const injectContexts = spanContexts();
@@ -79,10 +80,9 @@ const bag = api.propagation.createBaggage({
 const baggageCtx = api.propagation.setBaggage(ROOT_CONTEXT, bag);
 // Each side injects the trace state its own extract produced (Baton's or core's TraceState).
 // The carriers differ in their traceparent only: a new trace each call (see ../lib/fresh.js).
-const pairCarriers = pool(({ traceId, spanId }) => ({
-  ...defaultPair,
-  traceparent: `00-${traceId}-${spanId}-01`,
-}));
+const pairCarriers = pool(({ traceId, spanId }) =>
+  headers({ ...defaultPair, traceparent: `00-${traceId}-${spanId}-01` }),
+);
 const batonPairContexts = pairCarriers.map((c) =>
   b.baggage.extract(b.trace.extract(ROOT_CONTEXT, c, getter), c, getter),
 );
