@@ -21,6 +21,7 @@
  *   node bench/run.js --quick         one process, a few rounds: proves the bench still runs (CI)
  *   node bench/run.js --filter b3     only suites whose name contains "b3"
  *   node bench/run.js --json out.json also write the results as JSON
+ *   node bench/run.js --dir floors    the rows of bench/floors/ instead (see floors/floors.js)
  */
 'use strict';
 const { readdirSync } = require('node:fs');
@@ -132,6 +133,7 @@ function orchestrate() {
       const out = join(dir, `run-${p}.json`);
       const childArgs = [__filename, '--child', '--json', out];
       if (filter) childArgs.push('--filter', filter);
+      childArgs.push('--dir', argValue('--dir', 'suites'));
       if (p > 0) childArgs.push('--no-scaling'); // scaling is measured once
       process.stderr.write(`bench: process ${p + 1} of ${PROCESSES}\n`);
       execFileSync(process.execPath, childArgs, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -162,7 +164,7 @@ function main() {
 }
 
 function loadSuites() {
-  const dir = join(__dirname, 'suites');
+  const dir = join(__dirname, argValue('--dir', 'suites'));
   return readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
     .sort()

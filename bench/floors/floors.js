@@ -1,0 +1,157 @@
+/**
+ * Floors: the least work a spec-exact implementation must do for a row, against the official time.
+ *
+ *   node bench/run.js --dir floors
+ *
+ * Each "floor" below is not a propagator: it is the bare sequence of steps REQUIREMENTS §1–§5 make
+ * unavoidable for that row, written inline with the cheapest primitives we know (one getter call
+ * per lookup, a table-driven charCodeAt loop per id char, the API's setSpanContext), skipping
+ * everything a real propagator must also do (try/catch, arrays, Buffers, length caps, flags).
+ * Its ratio to the official time is a lower bound for any implementation's ratio on this machine:
+ * when it is above 0.5, the §9 target for that row cannot be met without breaking a rule.
+ */
+'use strict';
+const api = require('@opentelemetry/api');
+const core = require('@opentelemetry/core');
+const officialB3 = require('@opentelemetry/propagator-b3');
+const { JaegerPropagator: OfficialJaeger } = require('@opentelemetry/propagator-jaeger');
+const { headers } = require('../lib/wire');
+const { cycle, spanContexts } = require('../lib/fresh');
+
+const { ROOT_CONTEXT, trace, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
+const SUPPRESS = Symbol.for('OpenTelemetry SDK Context Key SUPPRESS_TRACING');
+
+const HEX = new Int8Array(0x10000).fill(-1);
+for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
+for (let c = 0; c < 6; c++) HEX[0x61 + c] = 10 + c;
+/** OR of the hex values of s[a, b): < 0 when a char is not lowercase hex, 0 when all zero. */
+function hexOr(s, a, b) {
+  let acc = 0;
+  for (let i = a; i < b; i++) acc |= HEX[s.charCodeAt(i)];
+  return acc;
+}
+/** §1: after a lowercase miss, a case-insensitive scan of keys() (here: lengths only, the least). */
+function scanMisses(carrier, name) {
+  const keys = getter.keys(carrier);
+  let hits = 0;
+  for (let i = 0; i < keys.length; i++) if (keys[i].length === name.length) hits++;
+  return hits;
+}
+
+const ORDINARY = {
+  host: 'api.internal:8080',
+  'user-agent': 'node-fetch/1.0',
+  accept: 'application/json',
+  'accept-encoding': 'gzip, deflate',
+  'content-type': 'application/json',
+  'content-length': '42',
+  connection: 'keep-alive',
+};
+const T = '0af7651916cd43dd8448eb211c80319c';
+const S = 'b7ad6b7169203331';
+const traceparentOnly = headers({ traceparent: `00-${T}-${S}-01` });
+const absent = headers({ 'content-type': 'application/json', accept: '*/*' });
+const b3Absent = headers({ ...ORDINARY });
+const contexts = spanContexts();
+
+const o = {
+  w3c: new core.W3CTraceContextPropagator(),
+  b3: new officialB3.B3Propagator(),
+  jaeger: new OfficialJaeger(),
+};
+
+module.exports = {
+  name: 'floors',
+  rows: [
+    {
+      // get, 48 id chars, two slices, the tracestate miss and its keys() scan, setSpanContext.
+      label: 'W3C extract valid: floor vs official',
+      baton: () => {
+        const v = getter.get(traceparentOnly, 'traceparent');
+        if (hexOr(v, 3, 35) <= 0 || hexOr(v, 36, 52) <= 0) return ROOT_CONTEXT;
+        const sc = {
+          traceId: v.slice(3, 35),
+          spanId: v.slice(36, 52),
+          traceFlags: 1,
+          isRemote: true,
+        };
+        if (getter.get(traceparentOnly, 'tracestate') === undefined) {
+          scanMisses(traceparentOnly, 'tracestate');
+        }
+        return trace.setSpanContext(ROOT_CONTEXT, sc);
+      },
+      official: () => o.w3c.extract(ROOT_CONTEXT, traceparentOnly, getter),
+    },
+    {
+      // The official package does one get; §1 adds keys() and a look at every key.
+      label: 'W3C extract absent: floor vs official',
+      baton: () => {
+        if (getter.get(absent, 'traceparent') === undefined) scanMisses(absent, 'traceparent');
+        return ROOT_CONTEXT;
+      },
+      official: () => o.w3c.extract(ROOT_CONTEXT, absent, getter),
+    },
+    {
+      // b3 and x-b3-traceid missed by name (the official package's own two gets), then §1's scan.
+      label: 'B3 extract absent: floor vs official',
+      baton: () => {
+        if (
+          getter.get(b3Absent, 'b3') === undefined &&
+          getter.get(b3Absent, 'x-b3-traceid') === undefined
+        ) {
+          scanMisses(b3Absent, 'x-b3-traceid');
+        }
+        return ROOT_CONTEXT;
+      },
+      official: () => o.b3.extract(ROOT_CONTEXT, b3Absent, getter),
+    },
+    {
+      // The span, the suppression key, 48 id chars checked (§1: no trace header without a valid
+      // span context), the value, one set. The official package does not check the ids.
+      label: 'Jaeger inject: floor vs official',
+      baton: ((next) => () => {
+        const ctx = next();
+        const c = {};
+        const sc = trace.getSpanContext(ctx);
+        if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
+        if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
+        setter.set(c, 'uber-trace-id', sc.traceId + ':' + sc.spanId + ':0:1');
+        return c;
+      })(cycle(contexts)),
+      official: ((next) => () => {
+        const c = {};
+        o.jaeger.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
+    },
+    {
+      label: 'W3C inject: floor vs official',
+      baton: ((next) => () => {
+        const ctx = next();
+        const c = {};
+        const sc = trace.getSpanContext(ctx);
+        if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
+        if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
+        setter.set(c, 'traceparent', '00-' + sc.traceId + '-' + sc.spanId + '-01');
+        return c;
+      })(cycle(contexts)),
+      official: ((next) => () => {
+        const c = {};
+        o.w3c.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
+    },
+    {
+      // What setSpanContext alone costs: the part of every valid extract no propagator controls.
+      label: 'setSpanContext alone vs official W3C extract valid',
+      baton: () =>
+        trace.setSpanContext(ROOT_CONTEXT, {
+          traceId: T,
+          spanId: S,
+          traceFlags: 1,
+          isRemote: true,
+        }),
+      official: () => o.w3c.extract(ROOT_CONTEXT, traceparentOnly, getter),
+    },
+  ],
+};
