@@ -2,12 +2,18 @@
  * B3 extract: both encodings, single wins, invalid single falls back to multi (REQUIREMENTS §4).
  */
 import { trace, type Context, type SpanContext, type TextMapGetter } from '@opentelemetry/api';
-import { firstValue, safeGet, setDebugTrace } from '@baton/internal';
+import {
+  firstValue,
+  MAX_SCANNED_KEYS,
+  plainCarrierKeys,
+  safeGet,
+  setDebugTrace,
+} from '@baton/internal';
 import { B3_CONTEXT_HEADER, B3_MAX_LENGTH } from './constants';
 import { parseB3Multi } from './parse-multi';
 import { parseB3Single } from './parse-single';
 import type { B3Parsed } from './parsed';
-import { readMultiHeaders } from './read-headers';
+import { readMultiHeaders, readPlainHeaders } from './read-headers';
 import { B3_SAMPLING_STATE_KEY, type B3SamplingRecord } from './sampling-state';
 
 function parseSingleRaw(raw: unknown): B3Parsed | undefined {
@@ -21,14 +27,22 @@ function parseSingleRaw(raw: unknown): B3Parsed | undefined {
  * multi headers (Go, Java)".
  */
 export function readB3(carrier: unknown, getter: TextMapGetter): B3Parsed | undefined {
+  // The usual request carries `b3` in lowercase: one lookup, and done.
   const b3 = safeGet(carrier, getter, B3_CONTEXT_HEADER);
   if (b3 !== undefined) {
     const single = parseSingleRaw(b3);
     if (single !== undefined) return single;
   }
-  const multi = readMultiHeaders(carrier, getter, b3 === undefined);
-  if (multi.b3 !== undefined) {
-    // `B3` found by the case-insensitive scan.
+  // Node's headers object (a plain object through the default getter): one pass over its keys
+  // finds the four multi names and `B3` in any case, with no lookup by name (plainCarrierKeys).
+  const plain = plainCarrierKeys(carrier, getter);
+  const multi =
+    plain !== undefined && plain.length <= MAX_SCANNED_KEYS
+      ? readPlainHeaders(carrier, plain)
+      : // A huge plain carrier: its keys, already read, serve the scan (no second enumeration).
+        readMultiHeaders(carrier, getter, b3 === undefined, plain);
+  if (b3 === undefined && multi.b3 !== undefined) {
+    // `B3` found in another case.
     const single = parseSingleRaw(multi.b3);
     if (single !== undefined) return single;
   }

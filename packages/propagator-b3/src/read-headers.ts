@@ -9,7 +9,7 @@
  * (REQUIREMENTS §4: "a valid `b3` wins over `x-b3-*`").
  */
 import type { TextMapGetter } from '@opentelemetry/api';
-import { equalsIgnoreAsciiCase, MAX_SCANNED_KEYS, safeGet } from '@baton/internal';
+import { equalsIgnoreAsciiCase, MAX_SCANNED_KEYS, ownValue, safeGet } from '@baton/internal';
 import {
   B3_CONTEXT_HEADER,
   X_B3_FLAGS,
@@ -26,12 +26,14 @@ export interface B3ScannedHeaders extends B3MultiRaw {
 
 /**
  * Reads the `x-b3-*` headers. `lookForB3` asks the fallback scan to also find `b3` in another case
- * (pass false when `b3` was already found in lowercase).
+ * (pass false when `b3` was already found in lowercase). `knownKeys`: the carrier's keys when the
+ * caller already has them (the scan then does not ask the getter again).
  */
 export function readMultiHeaders(
   carrier: unknown,
   getter: TextMapGetter,
   lookForB3: boolean,
+  knownKeys?: unknown[],
 ): B3ScannedHeaders {
   const found: B3ScannedHeaders = {
     b3: undefined,
@@ -50,7 +52,7 @@ export function readMultiHeaders(
     return found; // nothing missed: no scan
   }
   // A get-only carrier (keys() throws or is not an array) keeps what the lowercase names gave.
-  const keys = keysOf(carrier, getter);
+  const keys = knownKeys ?? keysOf(carrier, getter);
   if (keys !== undefined) scanHeaders(carrier, getter, keys, lookForB3, found);
   return found;
 }
@@ -103,4 +105,77 @@ function scanHeaders(
         break;
     }
   }
+}
+
+/**
+ * Every B3 header of a plain-object carrier (see plainCarrierKeys) in one pass over its `keys`, with
+ * no lookup by name. Same answer as readMultiHeaders: the lowercase name, wherever it is, when it
+ * holds a value; failing that, the first key equal to the name ignoring ASCII case that holds one.
+ * The caller passes at most MAX_SCANNED_KEYS keys (a bigger carrier takes the general path, whose
+ * lowercase lookups see past that cap).
+ */
+export function readPlainHeaders(carrier: unknown, keys: readonly string[]): B3ScannedHeaders {
+  let b3: unknown;
+  let traceId: unknown;
+  let spanId: unknown;
+  let sampled: unknown;
+  let flags: unknown;
+  // Bits of the names found under their lowercase spelling: no other case may replace those.
+  let exact = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    let value: unknown;
+    // Dispatch on length first: most keys are rejected by one comparison.
+    switch (key.length) {
+      case 2:
+        if (key === B3_CONTEXT_HEADER) {
+          if ((value = ownValue(carrier, key)) !== undefined) ((b3 = value), (exact |= 1));
+        } else if (b3 === undefined && (exact & 1) === 0 && equalsIgnoreAsciiCase(key, 'b3')) {
+          b3 = ownValue(carrier, key);
+        }
+        break;
+      case 10:
+        if (key === X_B3_FLAGS) {
+          if ((value = ownValue(carrier, key)) !== undefined) ((flags = value), (exact |= 2));
+        } else if (
+          flags === undefined &&
+          (exact & 2) === 0 &&
+          equalsIgnoreAsciiCase(key, X_B3_FLAGS)
+        ) {
+          flags = ownValue(carrier, key);
+        }
+        break;
+      case 11:
+        if (key === X_B3_SPAN_ID) {
+          if ((value = ownValue(carrier, key)) !== undefined) ((spanId = value), (exact |= 4));
+        } else if (
+          spanId === undefined &&
+          (exact & 4) === 0 &&
+          equalsIgnoreAsciiCase(key, X_B3_SPAN_ID)
+        ) {
+          spanId = ownValue(carrier, key);
+        }
+        break;
+      case 12:
+        if (key === X_B3_TRACE_ID) {
+          if ((value = ownValue(carrier, key)) !== undefined) ((traceId = value), (exact |= 8));
+        } else if (key === X_B3_SAMPLED) {
+          if ((value = ownValue(carrier, key)) !== undefined) ((sampled = value), (exact |= 16));
+        } else if (
+          traceId === undefined &&
+          (exact & 8) === 0 &&
+          equalsIgnoreAsciiCase(key, X_B3_TRACE_ID)
+        ) {
+          traceId = ownValue(carrier, key);
+        } else if (
+          sampled === undefined &&
+          (exact & 16) === 0 &&
+          equalsIgnoreAsciiCase(key, X_B3_SAMPLED)
+        ) {
+          sampled = ownValue(carrier, key);
+        }
+        break;
+    }
+  }
+  return { b3, traceId, spanId, sampled, flags };
 }

@@ -237,3 +237,25 @@ test('64-bit ids round-trip as 16 chars with emit64BitTraceIds', () => {
     RUNS,
   );
 });
+
+test('plain objects through the default getter (one pass over the keys) read what any getter reads', () => {
+  // readB3 takes a shortcut for a plain object read through defaultTextMapGetter (plainCarrierKeys):
+  // no lookup by name, one pass over the keys. A getter of the same behaviour that is not the
+  // default takes the general path (lowercase lookups, then one scan). Both must agree.
+  const sameAsDefault: TextMapGetter<Record<string, unknown>> = {
+    get: (c, k) => c[k] as string | string[] | undefined,
+    keys: (c) => Object.keys(c),
+  };
+  const summary = (ctx: ReturnType<typeof single.extract>) => {
+    const sc = trace.getSpanContext(ctx);
+    return [sc?.traceId, sc?.spanId, sc?.traceFlags, getB3SamplingState(ctx), isB3Debug(ctx)];
+  };
+  fc.assert(
+    fc.property(contextLike, carrierLike, (ctx, carrier) => {
+      const plain = summary(single.extract(ctx, carrier, defaultTextMapGetter));
+      const general = summary(single.extract(ctx, carrier, sameAsDefault as TextMapGetter));
+      expect(plain).toEqual(general);
+    }),
+    RUNS,
+  );
+});

@@ -20,6 +20,7 @@ import {
 } from '@opentelemetry/api';
 import {
   isTracingSuppressed,
+  plainCarrierKeys,
   isValidSpanId,
   isValidTraceId,
   keepsBatonRules,
@@ -32,13 +33,7 @@ import { describeComposite, describesItself, memberName } from './describe';
 import { FailureReporter } from './failures';
 import { mergeBaggage } from './baggage';
 import { BAGGAGE_KEY, baggageOf, spanOf } from './keys';
-import {
-  ALL_PRESENT,
-  buildHeaderIndex,
-  membersWithHeaders,
-  plainObjectKeys,
-  type HeaderIndex,
-} from './presence';
+import { ALL_PRESENT, buildHeaderIndex, membersWithHeaders, type HeaderIndex } from './presence';
 import { KeysOnceGetter } from './getter';
 import { materialize, overlay } from './overlay';
 import { SharedEntriesBaggage } from './shared-baggage';
@@ -218,7 +213,8 @@ export class CompositePropagator implements TextMapPropagator {
     if (members.length === 0) return context;
     const first = this.precedenceFirst;
     // A plain object through the default getter: its keys, read once, answer presence.
-    const plainKeys = this.headerIndex === undefined ? undefined : plainObjectKeys(carrier, getter);
+    const plainKeys =
+      this.headerIndex === undefined ? undefined : plainCarrierKeys(carrier, getter);
     if (members.length > 1 && getter !== null && typeof getter === 'object') {
       getter = new KeysOnceGetter(getter, carrier, plainKeys);
     }

@@ -15,7 +15,7 @@ export class KeysOnceGetter implements TextMapGetter {
   private carrier: unknown;
   private list: string[] | undefined;
 
-  /** `known`: the carrier's keys when the composite already read them (see plainObjectKeys). */
+  /** `known`: the carrier's keys when the composite already read them (see plainCarrierKeys). */
   constructor(
     private readonly getter: TextMapGetter,
     carrier?: unknown,

@@ -11,14 +11,10 @@
  * member. When it cannot decide (keys() throws or is not an array, more keys than a member would
  * scan), it answers "run everyone".
  *
- * One shortcut (plainObjectKeys): for a plain object read through the API's default getter, the
- * keys alone answer, and the direct lookups are skipped.
+ * One shortcut (plainCarrierKeys in @baton/internal): for a plain object read through the API's
+ * default getter, its keys alone answer, and the direct lookups are skipped.
  */
-import {
-  defaultTextMapGetter,
-  type TextMapGetter,
-  type TextMapPropagator,
-} from '@opentelemetry/api';
+import type { TextMapGetter, TextMapPropagator } from '@opentelemetry/api';
 import {
   equalsIgnoreAsciiCase,
   headersRead,
@@ -82,33 +78,8 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
 }
 
 /**
- * The keys of a plain object read through the API's default getter, or undefined for any other
- * carrier or getter. That is Node's `IncomingMessage.headers` (what the HTTP instrumentation
- * passes), Kafka header objects, Lambda events. There `get(carrier, name)` is `carrier[name]` and
- * every header is an own enumerable property, so `Object.keys` alone tells which headers are
- * present, in any case: the direct lookups are skipped. (Nine misses by name cost more than the
- * pass over the keys, on the W3C-only request through a composite of every format.)
- *
- * What this does not see, and a member's own `carrier[name]` would: an inherited or non-enumerable
- * property. No HTTP or messaging library makes headers of either; an `Object.prototype` carrying
- * `traceparent` (prototype pollution) is not honoured as a header.
- */
-export function plainObjectKeys(carrier: unknown, getter: TextMapGetter): string[] | undefined {
-  if (getter !== defaultTextMapGetter || typeof carrier !== 'object' || carrier === null) {
-    return undefined;
-  }
-  try {
-    const proto: unknown = Object.getPrototypeOf(carrier);
-    if (proto !== Object.prototype && proto !== null) return undefined;
-    return Object.keys(carrier);
-  } catch {
-    return undefined; // a Proxy whose traps throw: the general path meets it
-  }
-}
-
-/**
  * Bitmask of the declared members with at least one of their headers present, or ALL_PRESENT.
- * `plainKeys`: the carrier's keys from plainObjectKeys, when it applies (no direct lookups then).
+ * `plainKeys`: the carrier's keys from plainCarrierKeys, when it applies (no direct lookups then).
  */
 export function membersWithHeaders(
   index: HeaderIndex,

@@ -121,7 +121,7 @@ describe('skipping never changes the result', () => {
     };
   };
 
-  // The default getter over a plain object takes the keys-only shortcut (plainObjectKeys); any
+  // The default getter over a plain object takes the keys-only shortcut (plainCarrierKeys); any
   // other getter takes the direct lookups and then keys(). Both must agree with running everyone.
   const ownGetter: TextMapGetter<Record<string, string>> = {
     get: (carrier, key) => carrier[key],
@@ -175,10 +175,20 @@ describe('the keys-only shortcut applies to plain objects only', () => {
   });
 
   test('decision: a non-enumerable own property of a plain object is not a header', () => {
-    // Documented in presence.ts: no HTTP or messaging library makes one; the members alone
-    // (each doing its own carrier[name]) would see it, the composite's shortcut does not.
+    // Documented at plainCarrierKeys: no HTTP or messaging library makes one.
     const carrier = {};
     Object.defineProperty(carrier, 'traceparent', { value: traceparent, enumerable: false });
     expect(extractTrace(carrier)).toBeUndefined();
+  });
+
+  test('decision: a property inherited from Object.prototype is not a header', () => {
+    // Prototype pollution: plainCarrierKeys reads own names only (documented there).
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.traceparent = traceparent;
+    try {
+      expect(extractTrace({ accept: '*/*' })).toBeUndefined();
+    } finally {
+      delete proto.traceparent;
+    }
   });
 });
