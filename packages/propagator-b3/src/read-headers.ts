@@ -129,14 +129,26 @@ export function readPlainHeaders(carrier: unknown, keys: readonly string[]): B3S
     switch (key.length) {
       case 2:
         if (key === B3_CONTEXT_HEADER) {
-          if ((value = ownValue(carrier, key)) !== undefined) ((b3 = value), (exact |= 1));
-        } else if (b3 === undefined && (exact & 1) === 0 && equalsIgnoreAsciiCase(key, 'b3')) {
+          value = ownValue(carrier, key);
+          if (value !== undefined) {
+            b3 = value;
+            exact |= 1;
+          }
+        } else if (
+          b3 === undefined &&
+          (exact & 1) === 0 &&
+          equalsIgnoreAsciiCase(key, B3_CONTEXT_HEADER)
+        ) {
           b3 = ownValue(carrier, key);
         }
         break;
       case 10:
         if (key === X_B3_FLAGS) {
-          if ((value = ownValue(carrier, key)) !== undefined) ((flags = value), (exact |= 2));
+          value = ownValue(carrier, key);
+          if (value !== undefined) {
+            flags = value;
+            exact |= 2;
+          }
         } else if (
           flags === undefined &&
           (exact & 2) === 0 &&
@@ -147,7 +159,11 @@ export function readPlainHeaders(carrier: unknown, keys: readonly string[]): B3S
         break;
       case 11:
         if (key === X_B3_SPAN_ID) {
-          if ((value = ownValue(carrier, key)) !== undefined) ((spanId = value), (exact |= 4));
+          value = ownValue(carrier, key);
+          if (value !== undefined) {
+            spanId = value;
+            exact |= 4;
+          }
         } else if (
           spanId === undefined &&
           (exact & 4) === 0 &&
@@ -158,9 +174,17 @@ export function readPlainHeaders(carrier: unknown, keys: readonly string[]): B3S
         break;
       case 12:
         if (key === X_B3_TRACE_ID) {
-          if ((value = ownValue(carrier, key)) !== undefined) ((traceId = value), (exact |= 8));
+          value = ownValue(carrier, key);
+          if (value !== undefined) {
+            traceId = value;
+            exact |= 8;
+          }
         } else if (key === X_B3_SAMPLED) {
-          if ((value = ownValue(carrier, key)) !== undefined) ((sampled = value), (exact |= 16));
+          value = ownValue(carrier, key);
+          if (value !== undefined) {
+            sampled = value;
+            exact |= 16;
+          }
         } else if (
           traceId === undefined &&
           (exact & 8) === 0 &&
