@@ -35,6 +35,8 @@ export interface HeaderIndex {
   readonly prefixes: readonly string[];
   readonly prefixFirsts: readonly number[];
   readonly prefixMasks: readonly number[];
+  /** Char code (ASCII case folded, < 128) → 1 when some name or prefix starts with it. */
+  readonly firstChars: Uint8Array;
   /** Bitmask of the members that declared what they read (the only ones that may be skipped). */
   readonly declared: number;
 }
@@ -65,6 +67,8 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     (byLength[length] ??= []).push(n);
   }
   const prefixes = Array.from(byPrefix.keys());
+  const firstChars = new Uint8Array(128);
+  for (const name of [...names, ...prefixes]) firstChars[name.charCodeAt(0) | 0x20] = 1;
   return {
     names,
     masks: names.map((name) => byName.get(name)!),
@@ -73,6 +77,7 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     prefixes,
     prefixFirsts: prefixes.map((prefix) => prefix.charCodeAt(0)),
     prefixMasks: prefixes.map((prefix) => byPrefix.get(prefix)!),
+    firstChars,
     declared,
   };
 }
@@ -104,13 +109,16 @@ export function membersWithHeaders(
       keys = getter.keys(carrier);
     }
     if (!Array.isArray(keys) || keys.length > MAX_SCANNED_KEYS) return ALL_PRESENT;
-    const { names, masks, firsts, byLength, prefixes, prefixFirsts, prefixMasks } = index;
+    const { names, masks, firsts, byLength, prefixes, prefixFirsts, prefixMasks, firstChars } =
+      index;
     for (let k = 0; k < keys.length; k++) {
       const key: unknown = keys[k];
       if (typeof key !== 'string' || key.length === 0) continue;
       // ASCII case fold of the first char; a non-letter may fold onto a name's first char only
       // by accident, and the full comparison below settles it.
       const first = key.charCodeAt(0) | 0x20;
+      // Most request headers (host, accept-*, content-*) start with no declared name's letter.
+      if (first >= 128 || firstChars[first] === 0) continue;
       const candidates = key.length < byLength.length ? byLength[key.length] : null;
       if (candidates !== null) {
         for (let c = 0; c < candidates.length; c++) {
