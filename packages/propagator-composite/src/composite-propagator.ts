@@ -10,7 +10,6 @@
 import {
   propagation,
   trace,
-  type Baggage,
   type Context,
   type Span,
   type SpanContext,
@@ -227,11 +226,10 @@ export class CompositePropagator implements TextMapPropagator {
     const start = overlay(context);
     let ctx: Context = start;
     let inputSpan: Span | undefined; // the input's span, read when a member first changes ctx
-    // The span and baggage in ctx, compared by reference after each member; read only once a member
-    // changed the context (most members find nothing and return their input).
+    // The span in ctx, compared by reference after each member; read only once a member changed
+    // the context (most members find nothing and return their input).
     let seeded = false;
     let span: Span | undefined;
-    let bag: Baggage | undefined;
     let winner: Span | undefined; // 'first': the span the first valid extraction produced
     let chosen = -1; // index of the member whose span context ctx holds
     let withState: SpanContext | undefined; // 'last': latest extraction that carried a tracestate
@@ -247,7 +245,6 @@ export class CompositePropagator implements TextMapPropagator {
       let nextSpan = span;
       let nextWinner = winner;
       let extracted: SpanContext | undefined;
-      let nextBag: Baggage | undefined;
       let nextDebugTrace = officialDebugTrace;
       if ((skip & (1 << i)) !== 0) continue;
       try {
@@ -261,7 +258,6 @@ export class CompositePropagator implements TextMapPropagator {
           // No member changed the context before this one: ctx is still the input.
           seeded = true;
           span = nextSpan = inputSpan = spanOf(ctx);
-          bag = baggageOf(ctx);
         }
 
         const memberSpan = spanOf(next);
@@ -285,11 +281,15 @@ export class CompositePropagator implements TextMapPropagator {
           }
         }
 
-        nextBag = baggageOf(next);
-        if (nextBag !== bag && bag !== undefined && !this.keepsRules[i]) {
-          const merged = mergeBaggage(bag, nextBag);
-          if (merged !== nextBag) next = propagation.setBaggage(next, merged);
-          nextBag = merged;
+        if (!this.keepsRules[i]) {
+          // A foreign member may replace the baggage (core's W3C baggage does): put back what it
+          // dropped. Baton members merge themselves, so their baggage is not even read.
+          const before = baggageOf(ctx);
+          const after = baggageOf(next);
+          if (after !== before && before !== undefined) {
+            const merged = mergeBaggage(before, after);
+            if (merged !== after) next = propagation.setBaggage(next, merged);
+          }
         }
 
         if (
@@ -317,7 +317,6 @@ export class CompositePropagator implements TextMapPropagator {
       ctx = next;
       span = nextSpan;
       winner = nextWinner;
-      bag = nextBag;
       officialDebugTrace = nextDebugTrace;
     }
 
