@@ -29,6 +29,11 @@ export interface HeaderIndex {
   readonly masks: readonly number[];
   /** Per name: its first char code (a prefilter: most keys differ from every name there). */
   readonly firsts: readonly number[];
+  /**
+   * Per name: its char code at index 2 (or its last, when shorter), a second prefilter: request
+   * headers share `x-` with the B3 names (`x-request-id`, `x-forwarded-for`) and differ right after.
+   */
+  readonly probes: readonly number[];
   /** Key length → indexes into names of that length, or null (dense, up to the longest name). */
   readonly byLength: ReadonlyArray<readonly number[] | null>;
   /** Lowercase name prefixes (Jaeger `uberctx-`), their first char codes and member bitmasks. */
@@ -73,6 +78,7 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     names,
     masks: names.map((name) => byName.get(name)!),
     firsts: names.map((name) => name.charCodeAt(0)),
+    probes: names.map((name) => name.charCodeAt(probeIndex(name.length))),
     byLength,
     prefixes,
     prefixFirsts: prefixes.map((prefix) => prefix.charCodeAt(0)),
@@ -80,6 +86,11 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     firstChars,
     declared,
   };
+}
+
+/** Where the second prefilter looks in a name (or key) of this length. */
+function probeIndex(length: number): number {
+  return length > 2 ? 2 : length - 1;
 }
 
 /**
@@ -109,8 +120,17 @@ export function membersWithHeaders(
       keys = getter.keys(carrier);
     }
     if (!Array.isArray(keys) || keys.length > MAX_SCANNED_KEYS) return ALL_PRESENT;
-    const { names, masks, firsts, byLength, prefixes, prefixFirsts, prefixMasks, firstChars } =
-      index;
+    const {
+      names,
+      masks,
+      firsts,
+      probes,
+      byLength,
+      prefixes,
+      prefixFirsts,
+      prefixMasks,
+      firstChars,
+    } = index;
     for (let k = 0; k < keys.length; k++) {
       const key: unknown = keys[k];
       if (typeof key !== 'string' || key.length === 0) continue;
@@ -121,9 +141,13 @@ export function membersWithHeaders(
       if (first >= 128 || firstChars[first] === 0) continue;
       const candidates = key.length < byLength.length ? byLength[key.length] : null;
       if (candidates !== null) {
+        // Case-folded like `first`; the candidates have the key's length, so the same index.
+        const probe = key.charCodeAt(probeIndex(key.length)) | 0x20;
         for (let c = 0; c < candidates.length; c++) {
           const n = candidates[c];
-          if (firsts[n] === first && equalsIgnoreAsciiCase(key, names[n])) present |= masks[n];
+          if (firsts[n] === first && probes[n] === probe && equalsIgnoreAsciiCase(key, names[n])) {
+            present |= masks[n];
+          }
         }
       }
       for (let p = 0; p < prefixes.length; p++) {
