@@ -6,7 +6,13 @@
  * capped at 64 items / 8192 bytes (the official package copies the baggage map per header, which
  * is quadratic in the number of headers).
  */
-import { trace, TraceFlags, type Context, type TextMapGetter } from '@opentelemetry/api';
+import {
+  trace,
+  TraceFlags,
+  type Context,
+  type SpanContext,
+  type TextMapGetter,
+} from '@opentelemetry/api';
 import {
   BAGGAGE_MAX_BYTES,
   equalsIgnoreAsciiCase,
@@ -120,13 +126,14 @@ export function extractJaeger(
         existing.spanId === parsed.spanId
           ? existing.traceState
           : undefined;
-      result = trace.setSpanContext(result, {
+      const spanContext: SpanContext = {
         traceId: parsed.traceId,
         spanId: parsed.spanId,
         isRemote: true,
         traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
-        ...(traceState !== undefined ? { traceState } : {}),
-      });
+      };
+      if (traceState !== undefined) spanContext.traceState = traceState;
+      result = trace.setSpanContext(result, spanContext);
       if (parsed.debug) result = setDebugTrace(result, parsed.traceId);
     }
   }
