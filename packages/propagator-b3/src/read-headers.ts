@@ -124,8 +124,11 @@ export function readPlainHeaders(carrier: unknown, keys: readonly string[]): B3S
   let exact = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
+    // Every B3 name starts with `x` or `b` (any case): most request headers stop here.
+    const first = key.charCodeAt(0) | 0x20;
+    if (first !== 0x78 && first !== 0x62) continue;
     let value: unknown;
-    // Dispatch on length first: most keys are rejected by one comparison.
+    // Then dispatch on length: the remaining keys are mostly ruled out by one comparison.
     switch (key.length) {
       case 2:
         if (key === B3_CONTEXT_HEADER) {
