@@ -45,7 +45,8 @@ function isOws(c: number): boolean {
 export function parseTraceParent(value: string): TraceParent | undefined {
   let start = 0;
   let end = value.length;
-  if (end > TRACE_PARENT_MAX_LENGTH) return undefined;
+  // Trimming only shortens: a value already shorter than a traceparent is rejected unread.
+  if (end > TRACE_PARENT_MAX_LENGTH || end < TRACE_PARENT_LENGTH) return undefined;
   if (end !== TRACE_PARENT_LENGTH) {
     while (start < end && isOws(value.charCodeAt(start))) start++;
     while (end > start && isOws(value.charCodeAt(end - 1))) end--;
