@@ -90,14 +90,8 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     try {
       const value = traceParentValue(getHeader(carrier, getter, TRACE_PARENT_HEADER));
       if (value === undefined) return context;
-      const parent = parseTraceParent(value);
-      if (parent === undefined) return context;
-      const spanContext: SpanContext = {
-        traceId: parent.traceId,
-        spanId: parent.spanId,
-        traceFlags: parent.traceFlags,
-        isRemote: true,
-      };
+      const spanContext = parseTraceParent(value);
+      if (spanContext === undefined) return context;
       // tracestate is read only with a valid traceparent (W3C-TC §tracestate); several headers are
       // one list, joined in order. Too long → discarded unread.
       const state = joinedValue(

@@ -6,6 +6,7 @@
  *   2HEXDIG     32HEXDIG     16HEXDIG       2HEXDIG          (lowercase hex only)
  */
 // hexOr / hexValue: @baton/internal's 64K-table hex codec (one OR per char, no range branch).
+import type { SpanContext } from '@opentelemetry/api';
 import { hexOr, hexValue, isValidSpanId, isValidTraceId } from '@baton/internal';
 import { KNOWN_FLAGS, TRACE_PARENT_LENGTH, TRACE_PARENT_MAX_LENGTH, VERSION_00 } from './constants';
 
@@ -20,19 +21,13 @@ const SPAN_ID_START = 36;
 const SPAN_ID_END = 52;
 const FLAGS_START = 53;
 
-export interface TraceParent {
-  traceId: string;
-  spanId: string;
-  /** Only the known flags (sampled, random); reserved bits are cleared. */
-  traceFlags: number;
-}
 
 function isOws(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
 /**
- * Parses a traceparent value, or returns undefined when it is invalid.
+ * Parses a traceparent value into a remote SpanContext, or returns undefined when it is invalid.
  *
  * - Leading and trailing OWS (spaces, tabs) are ignored (RFC 9110 §5.5; the W3C suite sends
  *   "\t 00-…-01 \t").
@@ -42,7 +37,7 @@ function isOws(c: number): boolean {
  *   the end or "-" (W3C-TC §Versioning of traceparent).
  * - Ids must be lowercase hex and not all zero (W3C-TC §trace-id, §parent-id).
  */
-export function parseTraceParent(value: string): TraceParent | undefined {
+export function parseTraceParent(value: string): SpanContext | undefined {
   let start = 0;
   let end = value.length;
   // Trimming only shortens: a value already shorter than a traceparent is rejected unread.
@@ -72,10 +67,13 @@ export function parseTraceParent(value: string): TraceParent | undefined {
   if (flags < 0) return undefined;
   if (hexOr(value, start + TRACE_ID_START, start + TRACE_ID_END) <= 0) return undefined;
   if (hexOr(value, start + SPAN_ID_START, start + SPAN_ID_END) <= 0) return undefined;
+  // The remote SpanContext itself (one object: extract adds the tracestate to it, if any).
+  // Only the known flags (sampled, random) are kept; reserved bits are cleared.
   return {
     traceId: value.slice(start + TRACE_ID_START, start + TRACE_ID_END),
     spanId: value.slice(start + SPAN_ID_START, start + SPAN_ID_END),
     traceFlags: flags & KNOWN_FLAGS,
+    isRemote: true,
   };
 }
 
