@@ -24,10 +24,21 @@ const SUPPRESS = Symbol.for('OpenTelemetry SDK Context Key SUPPRESS_TRACING');
 const HEX = new Int8Array(0x10000).fill(-1);
 for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
 for (let c = 0; c < 6; c++) HEX[0x61 + c] = 10 + c;
-/** OR of the hex values of s[a, b): < 0 when a char is not lowercase hex, 0 when all zero. */
+/**
+ * OR of the hex values of s[a, b): < 0 when a char is not lowercase hex, 0 when all zero. Four
+ * chars a step, the fastest loop we know (the same as @baton/internal's).
+ */
 function hexOr(s, a, b) {
   let acc = 0;
-  for (let i = a; i < b; i++) acc |= HEX[s.charCodeAt(i)];
+  let i = a;
+  for (const last = b - 3; i < last; i += 4) {
+    acc |=
+      HEX[s.charCodeAt(i)] |
+      HEX[s.charCodeAt(i + 1)] |
+      HEX[s.charCodeAt(i + 2)] |
+      HEX[s.charCodeAt(i + 3)];
+  }
+  for (; i < b; i++) acc |= HEX[s.charCodeAt(i)];
   return acc;
 }
 /** §1: after a lowercase miss, a case-insensitive scan of keys() (here: lengths only, the least). */

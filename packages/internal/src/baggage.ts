@@ -26,8 +26,12 @@ export class MapBaggage implements Baggage {
   }
 
   getAllEntries(): [string, BaggageEntry][] {
-    // A fresh array, as the API's: the caller may change it.
-    return this.entryList().slice() as [string, BaggageEntry][];
+    // Fresh pairs in a fresh array, as the API's: the caller may change either without touching
+    // this Baggage (the shared entryList is for Baton's readers only).
+    const list = this.entryList();
+    const out = new Array<[string, BaggageEntry]>(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = [list[i][0], list[i][1]];
+    return out;
   }
 
   /** The pairs, shared: for readers in Baton that promise not to change them (entryList below). */

@@ -6,6 +6,7 @@
  * misses (Kafka/AMQP carriers keep case)." And extract never throws — not for a getter that throws,
  * not for a carrier that is undefined, an array, or a Buffer.
  */
+import { types } from 'node:util';
 import { defaultTextMapGetter, type TextMapGetter } from '@opentelemetry/api';
 
 /** At most this many keys are scanned by the case-insensitive fallback: bounded work per lookup. */
@@ -81,11 +82,13 @@ export function plainCarrierKeys(carrier: unknown, getter: TextMapGetter): strin
     return undefined;
   }
   try {
+    // A Proxy may answer `get` for names its `ownKeys` does not list: it gets the lookups by name.
+    if (types.isProxy(carrier)) return undefined;
     const proto: unknown = Object.getPrototypeOf(carrier);
     if (proto !== Object.prototype && proto !== null) return undefined;
     return Object.keys(carrier);
   } catch {
-    return undefined; // a Proxy whose traps throw: the general path meets it
+    return undefined; // defensive: nothing above throws for an ordinary object
   }
 }
 

@@ -5,6 +5,7 @@ import {
   joinedValue,
   firstValue,
   equalsIgnoreAsciiCase,
+  plainCarrierKeys,
   safeGet,
   startsWithIgnoreAsciiCase,
 } from '@baton/internal';
@@ -134,5 +135,30 @@ describe('startsWithIgnoreAsciiCase and safeGet', () => {
     const nulls = { get: () => null as unknown as undefined, keys: () => [] };
     expect(safeGet({}, nulls, 'b3')).toBeUndefined();
     expect(safeGet({ b3: 'x' }, defaultTextMapGetter, 'b3')).toBe('x');
+  });
+});
+
+describe('plainCarrierKeys: the keys of plain objects read through the default getter only', () => {
+  test('plain and null-prototype objects: their keys', () => {
+    expect(plainCarrierKeys({ a: '1', B: '2' }, defaultTextMapGetter)).toEqual(['a', 'B']);
+    const bare = Object.create(null) as Record<string, string>;
+    bare.x = '1';
+    expect(plainCarrierKeys(bare, defaultTextMapGetter)).toEqual(['x']);
+  });
+
+  test('anything else: undefined (the caller looks names up)', () => {
+    const own: TextMapGetter = { get: () => undefined, keys: () => [] };
+    class Headers {}
+    for (const [carrier, getter] of [
+      [{ a: '1' }, own],
+      [new Headers(), defaultTextMapGetter],
+      [new Map([['a', '1']]), defaultTextMapGetter],
+      [new Proxy({ a: '1' }, {}), defaultTextMapGetter], // may serve names it does not list
+      [['a'], defaultTextMapGetter],
+      [null, defaultTextMapGetter],
+      ['text', defaultTextMapGetter],
+    ] as const) {
+      expect(plainCarrierKeys(carrier, getter)).toBeUndefined();
+    }
   });
 });

@@ -77,11 +77,12 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
   return {
     names,
     masks: names.map((name) => byName.get(name)!),
-    firsts: names.map((name) => name.charCodeAt(0)),
-    probes: names.map((name) => name.charCodeAt(probeIndex(name.length))),
+    // Folded like the keys' chars are (`| 0x20`): `_` and `^` fold to other codes, letters to lowercase.
+    firsts: names.map((name) => name.charCodeAt(0) | 0x20),
+    probes: names.map((name) => name.charCodeAt(probeIndex(name.length)) | 0x20),
     byLength,
     prefixes,
-    prefixFirsts: prefixes.map((prefix) => prefix.charCodeAt(0)),
+    prefixFirsts: prefixes.map((prefix) => prefix.charCodeAt(0) | 0x20),
     prefixMasks: prefixes.map((prefix) => byPrefix.get(prefix)!),
     firstChars,
     declared,

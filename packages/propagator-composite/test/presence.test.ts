@@ -15,7 +15,11 @@ import {
 } from '@opentelemetry/api';
 import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
 import { JaegerPropagator } from '@baton/propagator-jaeger';
-import { getPlatformId, PlatformIdPropagator } from '@baton/propagator-platform-id';
+import {
+  createHeaderPropagator,
+  getPlatformId,
+  PlatformIdPropagator,
+} from '@baton/propagator-platform-id';
 import { W3CBaggagePropagator, W3CTraceContextPropagator } from '@baton/propagator-w3c';
 import { CompositePropagator } from '@baton/propagator-composite';
 
@@ -192,3 +196,58 @@ describe('the keys-only shortcut applies to plain objects only', () => {
     }
   });
 });
+
+describe('header names with characters that ASCII case folding moves (`_`, `^`)', () => {
+  // The prefilters fold a key's chars with `| 0x20`; the names' chars must be folded the same way
+  // (`_` 0x5f folds to 0x7f), or an exact key would be ruled out.
+  test.each([
+    ['a plain object, lowercase', { my_tenant: 'acme' }, defaultTextMapGetter],
+    ['a Map, uppercase', new Map([['MY_TENANT', 'acme']]), mapGetter()],
+  ])('a custom my_tenant header is found in a composite: %s', (_, carrier, getter) => {
+    const tenant = createHeaderPropagator({ header: 'my_tenant' });
+    const composite = new CompositePropagator({
+      propagators: [new W3CTraceContextPropagator(), tenant.propagator],
+    });
+    const ctx = composite.extract(ROOT_CONTEXT, carrier, getter as TextMapGetter);
+    expect(tenant.get(ctx)).toBe('acme');
+  });
+
+  test('a Jaeger trace header named my^trace is found in a composite', () => {
+    const jaeger = new JaegerPropagator('my^trace');
+    const composite = new CompositePropagator({
+      propagators: [new W3CTraceContextPropagator(), jaeger],
+    });
+    const ctx = composite.extract(
+      ROOT_CONTEXT,
+      { 'my^trace': `${T}:${S}:0:1` },
+      defaultTextMapGetter,
+    );
+    expect(trace.getSpanContext(ctx)?.traceId).toBe(T);
+  });
+});
+
+describe('a Proxy carrier gets the lookups by name', () => {
+  test('a Proxy that serves traceparent without listing it: same as W3C alone', () => {
+    const headers = new Map([['traceparent', `00-${T}-${S}-01`]]);
+    const carrier = new Proxy({}, { get: (_, key) => headers.get(String(key)) });
+    const alone = new W3CTraceContextPropagator().extract(
+      ROOT_CONTEXT,
+      carrier,
+      defaultTextMapGetter,
+    );
+    const composite = new CompositePropagator({ propagators: everyFormat() }).extract(
+      ROOT_CONTEXT,
+      carrier,
+      defaultTextMapGetter,
+    );
+    expect(trace.getSpanContext(alone)?.traceId).toBe(T);
+    expect(trace.getSpanContext(composite)?.traceId).toBe(T);
+  });
+});
+
+function mapGetter(): TextMapGetter<Map<string, string>> {
+  return {
+    get: (carrier, key) => carrier.get(key),
+    keys: (carrier) => Array.from(carrier.keys()),
+  };
+}

@@ -21,7 +21,6 @@ const SPAN_ID_START = 36;
 const SPAN_ID_END = 52;
 const FLAGS_START = 53;
 
-
 function isOws(c: number): boolean {
   return c === SPACE || c === TAB;
 }
