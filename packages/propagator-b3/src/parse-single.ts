@@ -15,7 +15,7 @@
  *   {t}-{s}-{parent}            rest 17         → deferred (Brave)
  *   {t}-{s}-{state}-{parent}    rest 19         → state
  */
-import { readHexId, isLowerHex, SPAN_ID_LENGTH, TRACE_ID_LENGTH } from '@baton/internal';
+import { hexOr, readHexId, isLowerHex, SPAN_ID_LENGTH, TRACE_ID_LENGTH } from '@baton/internal';
 import { B3_MAX_LENGTH, TRACE_ID_64_LENGTH } from './constants';
 import { SAMPLING_ONLY, type B3Parsed } from './parsed';
 import type { B3SamplingState } from './sampling-state';
@@ -33,6 +33,30 @@ function samplingState(code: number): B3SamplingState | undefined {
   return undefined;
 }
 
+// `{t32}-{s16}-{state}` and the same with `-{p16}`: lengths and the positions of their parts.
+const FULL_WITH_STATE = TRACE_ID_LENGTH + 1 + SPAN_ID_LENGTH + 2; // 51
+const FULL_WITH_PARENT = FULL_WITH_STATE + 1 + SPAN_ID_LENGTH; // 68
+const SPAN_START = TRACE_ID_LENGTH + 1; // 33
+const SPAN_END = SPAN_START + SPAN_ID_LENGTH; // 49
+const PARENT_START = FULL_WITH_STATE + 1; // 52
+
+/**
+ * `{t32}-{s16}-{state}[-{p16}]` (n is 51 or 68, the dash at 32 checked). Same answers as the general
+ * path: ids lowercase hex and not all zero, the parent lowercase hex, nothing else.
+ */
+function parseFullWidth(s: string, n: number): B3Parsed | undefined {
+  if (s.charCodeAt(SPAN_END) !== DASH) return undefined;
+  const state = samplingState(s.charCodeAt(SPAN_END + 1));
+  if (state === undefined) return undefined;
+  const trace = hexOr(s, 0, TRACE_ID_LENGTH);
+  const span = hexOr(s, SPAN_START, SPAN_END);
+  if (trace <= 0 || span <= 0) return undefined; // not hex, or all zero
+  if (n === FULL_WITH_PARENT) {
+    if (s.charCodeAt(FULL_WITH_STATE) !== DASH || hexOr(s, PARENT_START, n) < 0) return undefined;
+  }
+  return { traceId: s.slice(0, TRACE_ID_LENGTH), spanId: s.slice(SPAN_START, SPAN_END), state };
+}
+
 /** Parses a `b3` value; undefined when it is not valid B3 (the caller then falls back to multi). */
 export function parseB3Single(s: string): B3Parsed | undefined {
   const n = s.length;
@@ -40,6 +64,12 @@ export function parseB3Single(s: string): B3Parsed | undefined {
   if (n === 1) {
     const state = samplingState(s.charCodeAt(0));
     return state === undefined ? undefined : SAMPLING_ONLY[state];
+  }
+
+  // The usual shapes with a 128-bit trace id — `{t32}-{s16}-{state}` and `{t32}-{s16}-{state}-{p16}` —
+  // checked at fixed positions in one pass over the hex (the general path below handles the rest).
+  if ((n === FULL_WITH_STATE || n === FULL_WITH_PARENT) && s.charCodeAt(TRACE_ID_LENGTH) === DASH) {
+    return parseFullWidth(s, n);
   }
 
   // The trace id ends at the first dash, which must be at 16 or 32: a traceparent (`00-…`) fails here.
