@@ -48,9 +48,8 @@ function parseFullWidth(s: string, n: number): B3Parsed | undefined {
   if (s.charCodeAt(SPAN_END) !== DASH) return undefined;
   const state = samplingState(s.charCodeAt(SPAN_END + 1));
   if (state === undefined) return undefined;
-  const trace = hexOr(s, 0, TRACE_ID_LENGTH);
-  const span = hexOr(s, SPAN_START, SPAN_END);
-  if (trace <= 0 || span <= 0) return undefined; // not hex, or all zero
+  // Not hex, or all zero: each id is rejected before the next is read.
+  if (hexOr(s, 0, TRACE_ID_LENGTH) <= 0 || hexOr(s, SPAN_START, SPAN_END) <= 0) return undefined;
   if (n === FULL_WITH_PARENT) {
     if (s.charCodeAt(FULL_WITH_STATE) !== DASH || hexOr(s, PARENT_START, n) < 0) return undefined;
   }
