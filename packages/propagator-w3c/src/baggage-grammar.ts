@@ -75,32 +75,58 @@ export function isValidProperties(s: string, start: number, end: number): boolea
   }
 }
 
+const COMMA = 0x2c;
+const PERCENT = 0x25;
+
+/** Where readMember stopped: the index of the comma that ends the member, or the limit. */
+export interface MemberEnd {
+  end: number;
+}
+
+/** Index of the first comma in s[i, limit), or limit. */
+function nextComma(s: string, i: number, limit: number): number {
+  while (i < limit && s.charCodeAt(i) !== COMMA) i++;
+  return i;
+}
+
 /**
- * Reads the list-member in s[start, end) (no comma inside: the caller cut at commas, which no
- * key, value or property may contain). Undefined when it does not match the grammar or its
- * value has a bad percent-escape: only this member is dropped.
+ * Reads the list-member that starts at s[start] and ends at the next comma (or `limit`), in one
+ * pass: no key, value or property may contain a comma, so the member's grammar finds its end.
+ * Sets `at.end` to that comma's index (or `limit`). Undefined when the member does not match the
+ * grammar or its value has a bad percent-escape: only this member is dropped.
  */
-export function parseMember(s: string, start: number, end: number): BaggageMember | undefined {
+export function readMember(
+  s: string,
+  start: number,
+  limit: number,
+  at: MemberEnd,
+): BaggageMember | undefined {
   let i = start;
-  while (i < end && isOws(s.charCodeAt(i))) i++;
+  while (i < limit && isOws(s.charCodeAt(i))) i++;
   const keyStart = i;
-  while (i < end && isTchar(s.charCodeAt(i))) i++;
-  if (i === keyStart) return undefined;
+  while (i < limit && isTchar(s.charCodeAt(i))) i++;
   const keyEnd = i;
-  while (i < end && isOws(s.charCodeAt(i))) i++;
-  if (i === end || s.charCodeAt(i) !== EQUALS) return undefined;
+  while (i < limit && isOws(s.charCodeAt(i))) i++;
+  if (keyEnd === keyStart || i === limit || s.charCodeAt(i) !== EQUALS) {
+    at.end = nextComma(s, i, limit);
+    return undefined;
+  }
   i++;
-  while (i < end && isOws(s.charCodeAt(i))) i++;
+  while (i < limit && isOws(s.charCodeAt(i))) i++;
   const valueStart = i;
-  while (i < end) {
+  let escaped = false; // a `%` in the value: only then is it decoded
+  while (i < limit) {
     const c = s.charCodeAt(i);
     if (c >= 128 || BAGGAGE_OCTET[c] === 0) break;
+    if (c === PERCENT) escaped = true;
     i++;
   }
   const valueEnd = i;
-  while (i < end && isOws(s.charCodeAt(i))) i++;
+  while (i < limit && isOws(s.charCodeAt(i))) i++;
   let properties: string | undefined;
-  if (i < end) {
+  if (i < limit && s.charCodeAt(i) !== COMMA) {
+    const end = nextComma(s, i, limit);
+    at.end = end;
     if (s.charCodeAt(i) !== SEMICOLON) return undefined;
     let propsEnd = end;
     while (propsEnd > i + 1 && isOws(s.charCodeAt(propsEnd - 1))) propsEnd--;
@@ -108,8 +134,11 @@ export function parseMember(s: string, start: number, end: number): BaggageMembe
     while (propsStart < propsEnd && isOws(s.charCodeAt(propsStart))) propsStart++;
     if (!isValidProperties(s, propsStart, propsEnd)) return undefined;
     properties = s.slice(propsStart, propsEnd);
+  } else {
+    at.end = i;
   }
-  const value = percentDecode(s.slice(valueStart, valueEnd));
+  const raw = s.slice(valueStart, valueEnd);
+  const value = escaped ? percentDecode(raw) : raw;
   if (value === undefined) return undefined;
   return { key: s.slice(keyStart, keyEnd), value, properties };
 }

@@ -23,7 +23,7 @@ import {
   HEADERS_READ,
 } from '@baton/internal';
 import { BAGGAGE_HEADER } from './constants';
-import { encodeValue, isSendableProperties, parseMember } from './baggage-grammar';
+import { encodeValue, isSendableProperties, readMember, type MemberEnd } from './baggage-grammar';
 
 const COMMA = 0x2c;
 
@@ -44,23 +44,22 @@ function readMembers(
   counter: { members: number },
 ): number {
   const n = s.length < budget ? s.length : budget;
+  const at: MemberEnd = { end: 0 };
   let i = 0;
   while (i < n && counter.members < BAGGAGE_MAX_MEMBERS) {
-    let end = i;
-    while (end < n && s.charCodeAt(end) !== COMMA) end++;
+    // One pass per member: its grammar finds the comma that ends it (readMember).
+    const member = readMember(s, i, n, at);
+    const end = at.end;
     // A member cut by the budget does not fit: dropped whole, and the rest is never read.
     if (end === n && n < s.length && s.charCodeAt(n) !== COMMA) break;
-    if (end > i) {
-      const member = parseMember(s, i, end);
-      if (member !== undefined) {
-        out.set(
-          member.key,
-          member.properties === undefined
-            ? { value: member.value }
-            : { value: member.value, metadata: baggageEntryMetadataFromString(member.properties) },
-        );
-        counter.members++;
-      }
+    if (member !== undefined) {
+      out.set(
+        member.key,
+        member.properties === undefined
+          ? { value: member.value }
+          : { value: member.value, metadata: baggageEntryMetadataFromString(member.properties) },
+      );
+      counter.members++;
     }
     i = end + 1;
   }
