@@ -56,6 +56,31 @@ function escapesAreUtf8(s: string): boolean {
 }
 
 /**
+ * `s` with its %XX escapes (and, with `plusAsSpace`, its `+`) decoded, when every escape is
+ * well-formed and below %80; undefined otherwise (multi-byte UTF-8 or a bad escape: the caller
+ * takes the general path, which tells the two apart).
+ */
+function decodeAsciiEscapes(s: string, plusAsSpace: boolean): string | undefined {
+  let out = '';
+  let from = 0; // start of the literal run not yet copied
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === PERCENT) {
+      const hi = hexDigit(s.charCodeAt(i + 1));
+      const lo = hexDigit(s.charCodeAt(i + 2));
+      if (hi < 0 || lo < 0 || hi > 7) return undefined;
+      out += s.slice(from, i) + String.fromCharCode((hi << 4) | lo);
+      i += 2;
+      from = i + 1;
+    } else if (plusAsSpace && c === PLUS) {
+      out += s.slice(from, i) + ' ';
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/**
  * Decodes %XX sequences (UTF-8). Returns undefined when an escape is malformed or the bytes are
  * not UTF-8, so the caller can drop just that member. With `plusAsSpace`, `+` reads as a space
  * (form encoding, as some Jaeger clients write it).
@@ -70,6 +95,10 @@ export function percentDecode(s: string, plusAsSpace = false): string | undefine
     }
   }
   if (!needs) return s;
+  // Escapes of ASCII bytes only (`%20`, `%2F`, the usual case): decoded here, without the runtime's
+  // decoder and its string copy.
+  const ascii = decodeAsciiEscapes(s, plusAsSpace);
+  if (ascii !== undefined) return ascii;
   // Malformed escapes (`%`, `%zz`) and escapes that are not UTF-8 (`%FF`) are rejected here:
   // letting decodeURIComponent throw and catching it costs ~10 µs per value, which a header of many
   // bad members would multiply (found by bench/fuzz.js).

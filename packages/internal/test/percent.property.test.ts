@@ -27,3 +27,26 @@ test('percentDecode agrees with decodeURIComponent on 100,000 escape-heavy strin
     { numRuns: 100_000 },
   );
 });
+
+// Form encoding (Jaeger clients): a literal `+` is a space, an escaped one (`%2B`) stays `+`.
+test('percentDecode(s, plusAsSpace) is decodeURIComponent after + → space, on 50,000 strings', () => {
+  const piece = fc.constantFrom(
+    '+',
+    '%2B',
+    '%2b',
+    '%20',
+    'a',
+    '%',
+    '%e2%82%ac',
+    '%41',
+    '%7F',
+    '%80',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+      const s = pieces.join('');
+      return percentDecode(s, true) === reference(s.replaceAll('+', ' '));
+    }),
+    { numRuns: 50_000 },
+  );
+});
