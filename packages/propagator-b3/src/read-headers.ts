@@ -113,6 +113,9 @@ function scanHeaders(
  * holds a value; failing that, the first key equal to the name ignoring ASCII case that holds one.
  * The caller passes at most MAX_SCANNED_KEYS keys (a bigger carrier takes the general path, whose
  * lowercase lookups see past that cap).
+ *
+ * A loop of its own rather than scanHeaders with an "exact name wins" rule: folding the two into one
+ * (values read through the getter into slots by index) measured ~120 ns slower per multi extract.
  */
 export function readPlainHeaders(carrier: unknown, keys: readonly string[]): B3ScannedHeaders {
   let b3: unknown;
