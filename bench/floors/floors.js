@@ -15,32 +15,13 @@ const api = require('@opentelemetry/api');
 const core = require('@opentelemetry/core');
 const officialB3 = require('@opentelemetry/propagator-b3');
 const { JaegerPropagator: OfficialJaeger } = require('@opentelemetry/propagator-jaeger');
-const { headers } = require('../lib/wire');
-const { cycle, spanContexts } = require('../lib/fresh');
+const { hexOr } = require('@baton/internal'); // four chars a step: the fastest loop we know
+const { headers, NODE_REQUEST_HEADERS } = require('../lib/wire');
+const { eachCall, injectEach, spanContexts } = require('../lib/fresh');
 
 const { ROOT_CONTEXT, trace, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 const SUPPRESS = Symbol.for('OpenTelemetry SDK Context Key SUPPRESS_TRACING');
 
-const HEX = new Int8Array(0x10000).fill(-1);
-for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
-for (let c = 0; c < 6; c++) HEX[0x61 + c] = 10 + c;
-/**
- * OR of the hex values of s[a, b): < 0 when a char is not lowercase hex, 0 when all zero. Four
- * chars a step, the fastest loop we know (the same as @baton/internal's).
- */
-function hexOr(s, a, b) {
-  let acc = 0;
-  let i = a;
-  for (const last = b - 3; i < last; i += 4) {
-    acc |=
-      HEX[s.charCodeAt(i)] |
-      HEX[s.charCodeAt(i + 1)] |
-      HEX[s.charCodeAt(i + 2)] |
-      HEX[s.charCodeAt(i + 3)];
-  }
-  for (; i < b; i++) acc |= HEX[s.charCodeAt(i)];
-  return acc;
-}
 /** §1: after a lowercase miss, a case-insensitive scan of keys() (here: lengths only, the least). */
 function scanMisses(carrier, name) {
   const keys = getter.keys(carrier);
@@ -49,20 +30,11 @@ function scanMisses(carrier, name) {
   return hits;
 }
 
-const ORDINARY = {
-  host: 'api.internal:8080',
-  'user-agent': 'node-fetch/1.0',
-  accept: 'application/json',
-  'accept-encoding': 'gzip, deflate',
-  'content-type': 'application/json',
-  'content-length': '42',
-  connection: 'keep-alive',
-};
 const T = '0af7651916cd43dd8448eb211c80319c';
 const S = 'b7ad6b7169203331';
 const traceparentOnly = headers({ traceparent: `00-${T}-${S}-01` });
 const absent = headers({ 'content-type': 'application/json', accept: '*/*' });
-const b3Absent = headers({ ...ORDINARY });
+const b3Absent = headers(NODE_REQUEST_HEADERS);
 const contexts = spanContexts();
 
 const o = {
@@ -70,6 +42,21 @@ const o = {
   b3: new officialB3.B3Propagator(),
   jaeger: new OfficialJaeger(),
 };
+
+/**
+ * Inject's floor: the span, the suppression key, the 48 id chars checked, the value, one set —
+ * for the next context of the pool each call.
+ */
+function injectFloor(header, format) {
+  return eachCall(contexts, (ctx) => {
+    const c = {};
+    const sc = trace.getSpanContext(ctx);
+    if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
+    if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
+    setter.set(c, header, format(sc));
+    return c;
+  });
+}
 
 module.exports = {
   name: 'floors',
@@ -120,37 +107,13 @@ module.exports = {
       // The span, the suppression key, 48 id chars checked (§1: no trace header without a valid
       // span context), the value, one set. The official package does not check the ids.
       label: 'Jaeger inject: floor vs official',
-      baton: ((next) => () => {
-        const ctx = next();
-        const c = {};
-        const sc = trace.getSpanContext(ctx);
-        if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
-        if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
-        setter.set(c, 'uber-trace-id', sc.traceId + ':' + sc.spanId + ':0:1');
-        return c;
-      })(cycle(contexts)),
-      official: ((next) => () => {
-        const c = {};
-        o.jaeger.inject(next(), c, setter);
-        return c;
-      })(cycle(contexts)),
+      baton: injectFloor('uber-trace-id', (sc) => sc.traceId + ':' + sc.spanId + ':0:1'),
+      official: injectEach(contexts, o.jaeger),
     },
     {
       label: 'W3C inject: floor vs official',
-      baton: ((next) => () => {
-        const ctx = next();
-        const c = {};
-        const sc = trace.getSpanContext(ctx);
-        if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
-        if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
-        setter.set(c, 'traceparent', '00-' + sc.traceId + '-' + sc.spanId + '-01');
-        return c;
-      })(cycle(contexts)),
-      official: ((next) => () => {
-        const c = {};
-        o.w3c.inject(next(), c, setter);
-        return c;
-      })(cycle(contexts)),
+      baton: injectFloor('traceparent', (sc) => '00-' + sc.traceId + '-' + sc.spanId + '-01'),
+      official: injectEach(contexts, o.w3c),
     },
     {
       // What setSpanContext alone costs: the part of every valid extract no propagator controls.

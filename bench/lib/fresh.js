@@ -50,4 +50,19 @@ function cycle(items) {
   return () => items[next++ & (POOL - 1)];
 }
 
-module.exports = { ids, pool, spanContexts, cycle };
+/** One side of a row: each call hands the pool's next item to `fn` (a cursor of its own). */
+function eachCall(items, fn) {
+  const next = cycle(items);
+  return () => fn(next());
+}
+
+/** One side of an inject row: the pool's next context injected into a fresh carrier. */
+function injectEach(contexts, propagator) {
+  return eachCall(contexts, (ctx) => {
+    const carrier = {};
+    propagator.inject(ctx, carrier, api.defaultTextMapSetter);
+    return carrier;
+  });
+}
+
+module.exports = { ids, pool, spanContexts, cycle, eachCall, injectEach };

@@ -28,4 +28,15 @@ function headers(carrier) {
   return out;
 }
 
-module.exports = { wire, headers };
+/** The headers a Node.js server typically sees next to the tracing ones. */
+const NODE_REQUEST_HEADERS = Object.freeze({
+  host: 'api.internal:8080',
+  'user-agent': 'node-fetch/1.0',
+  accept: 'application/json',
+  'accept-encoding': 'gzip, deflate',
+  'content-type': 'application/json',
+  'content-length': '42',
+  connection: 'keep-alive',
+});
+
+module.exports = { wire, headers, NODE_REQUEST_HEADERS };

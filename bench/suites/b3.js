@@ -4,27 +4,18 @@
  */
 'use strict';
 const api = require('@opentelemetry/api');
-const { headers } = require('../lib/wire');
+const { headers, NODE_REQUEST_HEADERS } = require('../lib/wire');
 const baton = require('@baton/propagator-b3');
 const official = require('@opentelemetry/propagator-b3');
-const { cycle, spanContexts } = require('../lib/fresh');
+const { injectEach, spanContexts } = require('../lib/fresh');
 
-const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
+const { ROOT_CONTEXT, defaultTextMapGetter: getter } = api;
 
 const T = '463ac35c9f6413ad48485a3953bb6124';
 const S = 'e457b5a2e4d86bd1';
 const P = '05e3ac9a4f6e3b90';
 
-/** The headers a Node.js server typically sees next to the tracing ones. */
-const ORDINARY = {
-  host: 'api.internal:8080',
-  'user-agent': 'node-fetch/1.0',
-  accept: 'application/json',
-  'accept-encoding': 'gzip, deflate',
-  'content-type': 'application/json',
-  'content-length': '42',
-  connection: 'keep-alive',
-};
+const ORDINARY = NODE_REQUEST_HEADERS;
 
 const encodings = {
   single: {
@@ -93,16 +84,8 @@ for (const [name, e] of Object.entries(encodings)) {
     },
     {
       label: `${name}: inject`,
-      baton: ((next) => () => {
-        const carrier = {};
-        e.baton.inject(next(), carrier, setter);
-        return carrier;
-      })(cycle(sampledContexts)),
-      official: ((next) => () => {
-        const carrier = {};
-        e.official.inject(next(), carrier, setter);
-        return carrier;
-      })(cycle(sampledContexts)),
+      baton: injectEach(sampledContexts, e.baton),
+      official: injectEach(sampledContexts, e.official),
     },
   );
 }
