@@ -17,7 +17,7 @@ const officialB3 = require('@opentelemetry/propagator-b3');
 const { JaegerPropagator: OfficialJaeger } = require('@opentelemetry/propagator-jaeger');
 const { hexOr } = require('@baton/internal'); // four chars a step: the fastest loop we know
 const { headers, NODE_REQUEST_HEADERS } = require('../lib/wire');
-const { eachCall, injectEach, spanContexts } = require('../lib/fresh');
+const { cycle, spanContexts } = require('../lib/fresh');
 
 const { ROOT_CONTEXT, trace, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 const SUPPRESS = Symbol.for('OpenTelemetry SDK Context Key SUPPRESS_TRACING');
@@ -42,21 +42,6 @@ const o = {
   b3: new officialB3.B3Propagator(),
   jaeger: new OfficialJaeger(),
 };
-
-/**
- * Inject's floor: the span, the suppression key, the 48 id chars checked, the value, one set —
- * for the next context of the pool each call.
- */
-function injectFloor(header, format) {
-  return eachCall(contexts, (ctx) => {
-    const c = {};
-    const sc = trace.getSpanContext(ctx);
-    if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
-    if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
-    setter.set(c, header, format(sc));
-    return c;
-  });
-}
 
 module.exports = {
   name: 'floors',
@@ -107,13 +92,37 @@ module.exports = {
       // The span, the suppression key, 48 id chars checked (§1: no trace header without a valid
       // span context), the value, one set. The official package does not check the ids.
       label: 'Jaeger inject: floor vs official',
-      baton: injectFloor('uber-trace-id', (sc) => sc.traceId + ':' + sc.spanId + ':0:1'),
-      official: injectEach(contexts, o.jaeger),
+      baton: ((next) => () => {
+        const ctx = next();
+        const c = {};
+        const sc = trace.getSpanContext(ctx);
+        if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
+        if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
+        setter.set(c, 'uber-trace-id', sc.traceId + ':' + sc.spanId + ':0:1');
+        return c;
+      })(cycle(contexts)),
+      official: ((next) => () => {
+        const c = {};
+        o.jaeger.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
     },
     {
       label: 'W3C inject: floor vs official',
-      baton: injectFloor('traceparent', (sc) => '00-' + sc.traceId + '-' + sc.spanId + '-01'),
-      official: injectEach(contexts, o.w3c),
+      baton: ((next) => () => {
+        const ctx = next();
+        const c = {};
+        const sc = trace.getSpanContext(ctx);
+        if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
+        if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
+        setter.set(c, 'traceparent', '00-' + sc.traceId + '-' + sc.spanId + '-01');
+        return c;
+      })(cycle(contexts)),
+      official: ((next) => () => {
+        const c = {};
+        o.w3c.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
     },
     {
       // What setSpanContext alone costs: the part of every valid extract no propagator controls.

@@ -44,25 +44,17 @@ function spanContexts(baggage) {
   });
 }
 
-/** A function returning the pool's items in turn: one cursor per side of a row. */
+/**
+ * A function returning the pool's items in turn: one cursor per side of a row.
+ *
+ * Each side of a row keeps its own closure around it (`((next) => () => …)(cycle(pool))`) rather
+ * than sharing a helper that calls `propagator.inject`: V8 keeps call-site feedback per source
+ * location, so a shared helper makes that call megamorphic for every row and taxes both sides
+ * (measured: the official Jaeger inject went from 118 to 141 ns, its floor ratio from 1.07 to 0.94).
+ */
 function cycle(items) {
   let next = 0;
   return () => items[next++ & (POOL - 1)];
 }
 
-/** One side of a row: each call hands the pool's next item to `fn` (a cursor of its own). */
-function eachCall(items, fn) {
-  const next = cycle(items);
-  return () => fn(next());
-}
-
-/** One side of an inject row: the pool's next context injected into a fresh carrier. */
-function injectEach(contexts, propagator) {
-  return eachCall(contexts, (ctx) => {
-    const carrier = {};
-    propagator.inject(ctx, carrier, api.defaultTextMapSetter);
-    return carrier;
-  });
-}
-
-module.exports = { ids, pool, spanContexts, cycle, eachCall, injectEach };
+module.exports = { ids, pool, spanContexts, cycle };

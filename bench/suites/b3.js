@@ -7,9 +7,9 @@ const api = require('@opentelemetry/api');
 const { headers, NODE_REQUEST_HEADERS } = require('../lib/wire');
 const baton = require('@baton/propagator-b3');
 const official = require('@opentelemetry/propagator-b3');
-const { injectEach, spanContexts } = require('../lib/fresh');
+const { cycle, spanContexts } = require('../lib/fresh');
 
-const { ROOT_CONTEXT, defaultTextMapGetter: getter } = api;
+const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 
 const T = '463ac35c9f6413ad48485a3953bb6124';
 const S = 'e457b5a2e4d86bd1';
@@ -84,8 +84,16 @@ for (const [name, e] of Object.entries(encodings)) {
     },
     {
       label: `${name}: inject`,
-      baton: injectEach(sampledContexts, e.baton),
-      official: injectEach(sampledContexts, e.official),
+      baton: ((next) => () => {
+        const carrier = {};
+        e.baton.inject(next(), carrier, setter);
+        return carrier;
+      })(cycle(sampledContexts)),
+      official: ((next) => () => {
+        const carrier = {};
+        e.official.inject(next(), carrier, setter);
+        return carrier;
+      })(cycle(sampledContexts)),
     },
   );
 }

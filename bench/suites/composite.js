@@ -11,7 +11,7 @@
 'use strict';
 const api = require('@opentelemetry/api');
 const { headers } = require('../lib/wire');
-const { injectEach, spanContexts } = require('../lib/fresh');
+const { cycle, spanContexts } = require('../lib/fresh');
 const core = require('@opentelemetry/core');
 const officialB3 = require('@opentelemetry/propagator-b3');
 const { JaegerPropagator: OfficialJaeger } = require('@opentelemetry/propagator-jaeger');
@@ -20,7 +20,7 @@ const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
 const { JaegerPropagator } = require('@baton/propagator-jaeger');
 const { CompositePropagator } = require('@baton/propagator-composite');
 
-const { ROOT_CONTEXT, defaultTextMapGetter: getter } = api;
+const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 
 const baton = new CompositePropagator({
   propagators: [
@@ -104,8 +104,16 @@ module.exports = {
     extractRow('extract, every format, two traces (conflict)', conflicting),
     {
       label: 'inject all',
-      baton: injectEach(injectContexts, baton),
-      official: injectEach(injectContexts, official),
+      baton: ((next) => () => {
+        const c = {};
+        baton.inject(next(), c, setter);
+        return c;
+      })(cycle(injectContexts)),
+      official: ((next) => () => {
+        const c = {};
+        official.inject(next(), c, setter);
+        return c;
+      })(cycle(injectContexts)),
     },
   ],
   scaling: [

@@ -5,11 +5,11 @@
 'use strict';
 const api = require('@opentelemetry/api');
 const { headers } = require('../lib/wire');
-const { injectEach, spanContexts } = require('../lib/fresh');
+const { cycle, spanContexts } = require('../lib/fresh');
 const official = require('@opentelemetry/propagator-jaeger');
 const baton = require('@baton/propagator-jaeger');
 
-const { ROOT_CONTEXT, defaultTextMapGetter: getter } = api;
+const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 
 const b = new baton.JaegerPropagator();
 const o = new official.JaegerPropagator();
@@ -52,8 +52,16 @@ const extractRow = (label, carrier) => ({
 });
 const injectRow = (label, contexts) => ({
   label,
-  baton: injectEach(contexts, b),
-  official: injectEach(contexts, o),
+  baton: ((next) => () => {
+    const c = {};
+    b.inject(next(), c, setter);
+    return c;
+  })(cycle(contexts)),
+  official: ((next) => () => {
+    const c = {};
+    o.inject(next(), c, setter);
+    return c;
+  })(cycle(contexts)),
 });
 
 /** About `bytes` of `uberctx-kN: vvvv…` headers (32 bytes each). */

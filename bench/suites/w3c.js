@@ -5,7 +5,7 @@
 'use strict';
 const api = require('@opentelemetry/api');
 const { headers } = require('../lib/wire');
-const { eachCall, pool, spanContexts } = require('../lib/fresh');
+const { cycle, pool, spanContexts } = require('../lib/fresh');
 const core = require('@opentelemetry/core');
 const baton = require('@baton/propagator-w3c');
 
@@ -86,11 +86,12 @@ const pairCarriers = pool(({ traceId, spanId }) =>
   headers({ ...defaultPair, traceparent: `00-${traceId}-${spanId}-01` }),
 );
 const forwardPair = (p) =>
-  eachCall(pairCarriers, (c) => {
+  ((next) => () => {
+    const c = next();
     const out = {};
     p.inject(p.extract(ROOT_CONTEXT, c, getter), out, setter);
     return out;
-  });
+  })(cycle(pairCarriers));
 
 // Forwarding a heavy tracestate: extract, then inject (the lazy parse is paid here on both sides).
 const forward = (p) => () => {
@@ -126,8 +127,14 @@ module.exports = {
     },
     {
       label: 'traceparent inject',
-      baton: eachCall(injectContexts, (ctx) => b.trace.inject(ctx, carrier, setter) ?? carrier),
-      official: eachCall(injectContexts, (ctx) => o.trace.inject(ctx, carrier, setter) ?? carrier),
+      baton: (
+        (next) => () =>
+          b.trace.inject(next(), carrier, setter) ?? carrier
+      )(cycle(injectContexts)),
+      official: (
+        (next) => () =>
+          o.trace.inject(next(), carrier, setter) ?? carrier
+      )(cycle(injectContexts)),
     },
     {
       label: 'tracestate-heavy extract (32 members)',
