@@ -102,9 +102,36 @@ export function readsApiBaggageDirectly(): boolean {
 }
 
 /**
+ * Entries whose key was read from a header NAME (Jaeger `uberctx-{key}`): header names are
+ * case-insensitive, and Node lowercases them, so such a key has lost its case. A WeakSet of the
+ * entry objects, not a field on them: the entries users see stay `{ value, metadata }`, and any
+ * Baggage that keeps the entry objects (the API's, MapBaggage) keeps the mark.
+ */
+const CASELESS_ENTRIES = new WeakSet<BaggageEntry>();
+
+/** Marks `entry` as read under a case-insensitive key (see mergeBaggage); returns it. */
+export function markCaseless(entry: BaggageEntry): BaggageEntry {
+  CASELESS_ENTRIES.add(entry);
+  return entry;
+}
+
+/** True when `entry` was read under a case-insensitive key. */
+export function isCaseless(entry: unknown): boolean {
+  return typeof entry === 'object' && entry !== null && CASELESS_ENTRIES.has(entry);
+}
+
+/**
  * `context` with one new Baggage: the entries already in it, then `found` (the header wins per key —
  * REQUIREMENTS §3 Decision, so Jaeger and W3C baggage coexist in any composite order). With no
  * baggage in the context — the usual case — `found` becomes the Baggage as it is (owned from here on).
+ *
+ * Keys in any case (REQUIREMENTS §7: what a composite injects it extracts back exactly, "keys in
+ * any case"): a composite that writes `baggage: A=x` and `uberctx-A: x` reads back `A` from W3C
+ * (its keys keep their case) and `a` from Jaeger. Two rules keep one entry, `A`, in either order:
+ * - a caseless entry never replaces, nor sits beside, an entry with its case whose key is the same
+ *   ignoring case (the W3C one is the better copy: it has the case);
+ * - an entry with its case replaces a caseless entry whose key is the same ignoring case.
+ * Between entries of the same kind the header wins per key, as before.
  */
 export function mergeBaggage(context: Context, found: Map<string, BaggageEntry>): Context {
   const existing = propagation.getBaggage(context);
@@ -112,8 +139,43 @@ export function mergeBaggage(context: Context, found: Map<string, BaggageEntry>)
   if (existing !== undefined) {
     const list = baggageEntryList(existing);
     entries = new Map<string, BaggageEntry>();
-    for (let i = 0; i < list.length; i++) entries.set(list[i][0], list[i][1]);
-    found.forEach((entry, key) => entries.set(key, entry));
+    let caseless = false;
+    for (let i = 0; i < list.length; i++) {
+      entries.set(list[i][0], list[i][1]);
+      if (!caseless && isCaseless(list[i][1])) caseless = true;
+    }
+    if (!caseless) found.forEach((entry) => (caseless = caseless || isCaseless(entry)));
+    if (caseless) mergeByCase(entries, found);
+    else found.forEach((entry, key) => entries.set(key, entry));
   }
   return propagation.setBaggage(context, new MapBaggage(entries));
+}
+
+function lower(key: unknown): unknown {
+  return typeof key === 'string' ? key.toLowerCase() : key;
+}
+
+/** Adds `found` to `entries` under the two case rules of mergeBaggage. */
+function mergeByCase(entries: Map<string, BaggageEntry>, found: Map<string, BaggageEntry>): void {
+  const withCase = new Set<unknown>(); // lowercased keys of entries that kept their case
+  const caselessKey = new Map<unknown, string>(); // lowercased key → key of a caseless entry
+  entries.forEach((entry, key) => {
+    if (isCaseless(entry)) caselessKey.set(lower(key), key);
+    else withCase.add(lower(key));
+  });
+  found.forEach((entry, key) => {
+    const folded = lower(key);
+    if (isCaseless(entry)) {
+      if (withCase.has(folded)) return;
+      caselessKey.set(folded, key);
+    } else {
+      const twin = caselessKey.get(folded);
+      if (twin !== undefined) {
+        entries.delete(twin);
+        caselessKey.delete(folded);
+      }
+      withCase.add(folded);
+    }
+    entries.set(key, entry);
+  });
 }

@@ -101,7 +101,7 @@ export function extractJaeger(
       const itemKey = itemKeyFrom(key, prefixLength);
       if (itemKey === undefined) continue;
       const value = firstValue(safeGet(carrier, getter, key), collector.remainingBytes);
-      if (value !== undefined) collector.addToken(itemKey, value);
+      if (value !== undefined) collector.addToken(itemKey, value, true);
     } else if (
       traceRaw === undefined &&
       first === traceFirst &&
@@ -117,22 +117,24 @@ export function extractJaeger(
     const value = firstValue(traceRaw, MAX_UBER_TRACE_ID_LENGTH);
     const parsed = value === undefined ? undefined : parseUberTraceId(value);
     if (parsed !== undefined) {
-      // Same ids as the span context already there (W3C ran first in a composite): keep its
-      // tracestate, as B3 does (REQUIREMENTS §4 "Preserve tracestate"; Jaeger has no tracestate).
-      const existing = trace.getSpanContext(result);
-      const traceState =
-        existing !== undefined &&
-        existing.traceId === parsed.traceId &&
-        existing.spanId === parsed.spanId
-          ? existing.traceState
-          : undefined;
       const spanContext: SpanContext = {
         traceId: parsed.traceId,
         spanId: parsed.spanId,
         isRemote: true,
         traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
       };
-      if (traceState !== undefined) spanContext.traceState = traceState;
+      // Same ids as the span context already there (W3C ran first in a composite): keep its
+      // tracestate and its flag bits beyond sampled (the W3C random bit), as B3 does
+      // (REQUIREMENTS §4 "Preserve tracestate and the trace flags beyond sampled").
+      const existing = trace.getSpanContext(result);
+      if (
+        existing !== undefined &&
+        existing.traceId === parsed.traceId &&
+        existing.spanId === parsed.spanId
+      ) {
+        spanContext.traceFlags |= existing.traceFlags & ~TraceFlags.SAMPLED;
+        if (existing.traceState !== undefined) spanContext.traceState = existing.traceState;
+      }
       result = trace.setSpanContext(result, spanContext);
       if (parsed.debug) result = setDebugTrace(result, parsed.traceId);
     }

@@ -46,10 +46,29 @@ describe('Baton inject → official extract', () => {
   test('custom headers, both sides configured alike', () => {
     const cfg = { customTraceHeader: 'x-trace', customBaggageHeaderPrefix: 'x-bag' };
     const headers = headersFrom(new JaegerPropagator(cfg), withBaggage({ a: '1' }, withSpan()));
-    expect(headers).toEqual({ 'x-trace': `${TRACE_ID}:${SPAN_ID}:0:1`, 'x-bag-a': '1' });
+    expect(headers).toEqual({ 'x-trace': `${TRACE_ID}:${SPAN_ID}:0:01`, 'x-bag-a': '1' });
     const back = read(new OfficialJaeger(cfg), headers);
     expect(spanContextOf(back)?.traceId).toBe(TRACE_ID);
     expect(baggageOf(back)).toEqual({ a: '1' });
+  });
+});
+
+// README: "same headers for valid input" — byte for byte, flags as two digits (`:0:01`).
+describe('drop-in: the same headers as the official package for valid input', () => {
+  test.each([
+    ['sampled', TraceFlags.SAMPLED],
+    ['not sampled', TraceFlags.NONE],
+  ])('%s span context and baggage', (_name, flags) => {
+    const ctx = withBaggage({ user: 'alice', path: '/a b' }, withSpan(TRACE_ID, SPAN_ID, flags));
+    expect(headersFrom(baton, ctx)).toEqual(headersFrom(official, ctx));
+  });
+
+  test('custom header names', () => {
+    const cfg = { customTraceHeader: 'x-trace', customBaggageHeaderPrefix: 'x-bag' };
+    const ctx = withBaggage({ a: '1' }, withSpan());
+    expect(headersFrom(new JaegerPropagator(cfg), ctx)).toEqual(
+      headersFrom(new OfficialJaeger(cfg), ctx),
+    );
   });
 });
 
@@ -125,10 +144,10 @@ describe('documented differences (invalid input and edge cases)', () => {
     expect(read(baton, c)).toBe(ROOT_CONTEXT);
   });
 
-  test('W3C random bit: the official package writes flags 03 (Jaeger debug), Baton writes 1', () => {
+  test('W3C random bit: the official package writes flags 03 (Jaeger debug), Baton writes 01', () => {
     const ctx = withSpan(TRACE_ID, SPAN_ID, 0x03);
     expect(headersFrom(official, ctx)['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:03`);
-    expect(headersFrom(baton, ctx)['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:1`);
+    expect(headersFrom(baton, ctx)['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:01`);
   });
 
   test('form-encoded baggage: "+" is a space for Baton, a literal "+" for the official package', () => {
@@ -160,7 +179,9 @@ describe('documented differences (invalid input and edge cases)', () => {
     expect(headersFrom(official, read(official, c))['uber-trace-id']).toBe(
       `${TRACE_ID}:${SPAN_ID}:0:01`,
     );
-    expect(headersFrom(baton, read(baton, c))['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:3`);
+    expect(headersFrom(baton, read(baton, c))['uber-trace-id']).toBe(
+      `${TRACE_ID}:${SPAN_ID}:0:03`,
+    );
   });
 
   test('Baton merges into existing baggage like the official package', () => {

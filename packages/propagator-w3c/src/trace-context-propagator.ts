@@ -55,7 +55,10 @@ function traceStateToSend(state: SpanContext['traceState']): string | undefined 
   if (typeof value !== 'string' || value.length === 0) return undefined;
   if (state instanceof W3CTraceState) return value;
   if (value.length > TRACE_STATE_MAX_LENGTH || !isSafeHeaderValue(value)) return undefined;
-  return parseTraceStateList(value) === undefined ? undefined : value;
+  const list = parseTraceStateList(value);
+  if (list === undefined) return undefined;
+  // Not canonical (a duplicate key, OWS, empty members): sent as the list extract would keep.
+  return list.canonical ? value : new W3CTraceState(value).serialize() || undefined;
 }
 
 export class W3CTraceContextPropagator implements TextMapPropagator {

@@ -286,23 +286,30 @@ describe('tracestate (TraceContextTest.test_tracestate_*)', () => {
     ).toEqual([]);
   });
 
+  // The suite: "tracestate with duplicated keys is inherited, with the duplicates kept or one of
+  // them dropped". Baton keeps the first occurrence (REQUIREMENTS §2).
   it.each([
-    ['test_tracestate_duplicated_keys', [['tracestate', 'foo=1,foo=1']]],
-    ['test_tracestate_duplicated_keys', [['tracestate', 'foo=1,foo=2']]],
+    [[['tracestate', 'foo=1,foo=1']]],
+    [[['tracestate', 'foo=1,foo=2']]],
     [
-      'test_tracestate_duplicated_keys',
       [
         ['tracestate', 'foo=1'],
         ['tracestate', 'foo=1'],
       ],
     ],
     [
-      'test_tracestate_duplicated_keys',
       [
         ['tracestate', 'foo=1'],
         ['tracestate', 'foo=2'],
       ],
     ],
+  ] as [RawHeaders][])('test_tracestate_duplicated_keys: %j → inherited, first kept', async (headers) => {
+    const { parent, state } = await one([tp, ...headers]);
+    expect(parent.traceId).toBe(T);
+    expect(state).toEqual([['foo', '1']]);
+  });
+
+  it.each([
     ['test_tracestate_key_illegal_characters', [['tracestate', 'foo =1']]],
     ['test_tracestate_key_illegal_characters', [['tracestate', 'FOO=1']]],
     ['test_tracestate_key_illegal_characters', [['tracestate', 'foo.bar=1']]],
