@@ -107,7 +107,7 @@ export function readsApiBaggageDirectly(): boolean {
  * entry objects, not a field on them: the entries users see stay `{ value, metadata }`, and any
  * Baggage that keeps the entry objects (the API's, MapBaggage) keeps the mark.
  */
-const CASELESS_ENTRIES = new WeakSet<BaggageEntry>();
+const CASELESS_ENTRIES = new WeakSet<object>();
 
 /** Marks `entry` as read under a case-insensitive key (see mergeBaggage); returns it. */
 export function markCaseless(entry: BaggageEntry): BaggageEntry {

@@ -142,7 +142,12 @@ const cases: Case[] = [
     quote: DEBUG_KEPT,
     name: 'debug kept on a span of the debug trace the local sampler did not sample (multi)',
     propagator: multi,
-    context: withSpan(T32, P, 0, extracted({ 'x-b3-traceid': T32, 'x-b3-spanid': S, 'x-b3-flags': '1' })),
+    context: withSpan(
+      T32,
+      P,
+      0,
+      extracted({ 'x-b3-traceid': T32, 'x-b3-spanid': S, 'x-b3-flags': '1' }),
+    ),
     want: { 'x-b3-traceid': T32, 'x-b3-spanid': P, 'x-b3-flags': '1' },
   },
   {

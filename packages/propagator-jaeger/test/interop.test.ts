@@ -179,9 +179,7 @@ describe('documented differences (invalid input and edge cases)', () => {
     expect(headersFrom(official, read(official, c))['uber-trace-id']).toBe(
       `${TRACE_ID}:${SPAN_ID}:0:01`,
     );
-    expect(headersFrom(baton, read(baton, c))['uber-trace-id']).toBe(
-      `${TRACE_ID}:${SPAN_ID}:0:03`,
-    );
+    expect(headersFrom(baton, read(baton, c))['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:03`);
   });
 
   test('Baton merges into existing baggage like the official package', () => {

@@ -283,7 +283,12 @@ describe('inject: uber-trace-id', () => {
     ['sampled + debug for this trace → 03', TraceFlags.SAMPLED, true, `${T}:${S}:0:03`],
     // §4: debug "belongs to the trace it arrived with, and every span of that trace carries it on
     // inject, sampled locally or not"; Jaeger's debug bit is only meaningful with sampled: 03.
-    ['a span of the debug trace the local sampler did not sample → 03', TraceFlags.NONE, true, `${T}:${S}:0:03`],
+    [
+      'a span of the debug trace the local sampler did not sample → 03',
+      TraceFlags.NONE,
+      true,
+      `${T}:${S}:0:03`,
+    ],
     ['W3C random bit (0x02) with sampled → 01, never 03', 0x03, false, `${T}:${S}:0:01`],
     ['W3C random bit (0x02) alone → 00, never 02', 0x02, false, `${T}:${S}:0:00`],
     ['reserved W3C bits are not copied', 0xff, false, `${T}:${S}:0:01`],
