@@ -127,11 +127,11 @@ export function isCaseless(entry: unknown): boolean {
  *
  * Keys in any case (REQUIREMENTS §7: what a composite injects it extracts back exactly, "keys in
  * any case"): a composite that writes `baggage: A=x` and `uberctx-A: x` reads back `A` from W3C
- * (its keys keep their case) and `a` from Jaeger. Two rules keep one entry, `A`, in either order:
- * - a caseless entry never replaces, nor sits beside, an entry with its case whose key is the same
- *   ignoring case (the W3C one is the better copy: it has the case);
- * - an entry with its case replaces a caseless entry whose key is the same ignoring case.
- * Between entries of the same kind the header wins per key, as before.
+ * (its keys keep their case) and, over Node's lowercased headers, `a` from Jaeger. A key whose
+ * case was lost (see markCaseless) is the same key as one that differs from it only in case:
+ * - a caseless entry is not added beside an entry with its case whose key differs only in case;
+ * - an entry with its case replaces the caseless entries whose keys differ from its only in case.
+ * Keys equal as they are: the header wins, whatever the kind.
  */
 export function mergeBaggage(context: Context, found: Map<string, BaggageEntry>): Context {
   const existing = propagation.getBaggage(context);
@@ -151,31 +151,62 @@ export function mergeBaggage(context: Context, found: Map<string, BaggageEntry>)
   return propagation.setBaggage(context, new MapBaggage(entries));
 }
 
-function lower(key: unknown): unknown {
-  return typeof key === 'string' ? key.toLowerCase() : key;
-}
-
-/** Adds `found` to `entries` under the two case rules of mergeBaggage. */
+/** Adds `found` to `entries` under the case rules of mergeBaggage. */
 function mergeByCase(entries: Map<string, BaggageEntry>, found: Map<string, BaggageEntry>): void {
-  const withCase = new Set<unknown>(); // lowercased keys of entries that kept their case
-  const caselessKey = new Map<unknown, string>(); // lowercased key → key of a caseless entry
-  entries.forEach((entry, key) => {
-    if (isCaseless(entry)) caselessKey.set(lower(key), key);
-    else withCase.add(lower(key));
-  });
   found.forEach((entry, key) => {
-    const folded = lower(key);
-    if (isCaseless(entry)) {
-      if (withCase.has(folded)) return;
-      caselessKey.set(folded, key);
-    } else {
-      const twin = caselessKey.get(folded);
+    if (!entries.has(key)) {
+      const caseless = isCaseless(entry);
+      // A key differing only in case, of the other kind: usually none (a plain walk, no copies).
+      const twin = twinOf(entries, key, !caseless);
       if (twin !== undefined) {
-        entries.delete(twin);
-        caselessKey.delete(folded);
+        if (caseless) return; // the entry with its case is the better copy
+        let next: string | undefined = twin;
+        do {
+          entries.delete(next);
+          next = twinOf(entries, key, true);
+        } while (next !== undefined);
       }
-      withCase.add(folded);
     }
     entries.set(key, entry);
   });
+}
+
+/**
+ * A key of `entries` that differs from `key` only in ASCII case, whose entry is caseless (when
+ * `caseless`) or has its case (otherwise); undefined when there is none. At most 64 + 64 entries
+ * meet here (the caps), so a walk is bounded; the length check turns most keys away at once.
+ */
+function twinOf(
+  entries: Map<string, BaggageEntry>,
+  key: string,
+  caseless: boolean,
+): string | undefined {
+  if (typeof key !== 'string') return undefined;
+  let found: string | undefined;
+  entries.forEach((entry, other) => {
+    if (
+      found === undefined &&
+      typeof other === 'string' &&
+      other.length === key.length &&
+      other !== key &&
+      isCaseless(entry) === caseless &&
+      equalsFoldingCase(other, key)
+    ) {
+      found = other;
+    }
+  });
+  return found;
+}
+
+/** True when `a` and `b` (of equal length) differ at most in ASCII case. */
+function equalsFoldingCase(a: string, b: string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0x41 && x <= 0x5a) x += 0x20;
+    if (y >= 0x41 && y <= 0x5a) y += 0x20;
+    if (x !== y) return false;
+  }
+  return true;
 }

@@ -6,8 +6,22 @@
  * `[Jaeger, W3CBaggage]` core's composite loses every `uberctx-` entry. So after each member the
  * composite checks whether entries disappeared and, if so, puts them back under the member's.
  */
-import { propagation, type Baggage, type BaggageEntry } from '@opentelemetry/api';
+import { propagation, type Baggage, type BaggageEntry, type Context } from '@opentelemetry/api';
 import { baggageEntryList, isCaseless } from '@baton/internal';
+import { baggageOf } from './keys';
+
+/**
+ * Reconciliation step 4, baggage merge: a member turned `before` into `next`; the entries of
+ * `before`'s baggage it dropped are put back under its own (see mergeBaggage). Only run for
+ * members that did not promise Baton's rules: Baton members merge themselves.
+ */
+export function restoreDroppedBaggage(before: Context, next: Context): Context {
+  const was = baggageOf(before);
+  const now = baggageOf(next);
+  if (now === was || was === undefined) return next;
+  const merged = mergeBaggage(was, now);
+  return merged === now ? next : propagation.setBaggage(next, merged);
+}
 
 /**
  * The baggage to keep after a member turned `before` into `after`: `after` when it kept every

@@ -171,9 +171,15 @@ describe('the parts on their own', () => {
     expect(propagation.getBaggage(ctx)?.getAllEntries()).toEqual([['A', { value: 'x' }]]);
   });
 
-  it('Jaeger alone still reads `uberctx-A` as `a` (header names carry no case)', () => {
+  it('Jaeger alone reads `uberctx-A` as `A` on a case-keeping carrier (as the official package)', () => {
     const ctx = jaeger().extract(ROOT_CONTEXT, { 'uberctx-A': 'x' }, getter);
-    expect(propagation.getBaggage(ctx)?.getAllEntries()).toEqual([['a', { value: 'x' }]]);
+    expect(propagation.getBaggage(ctx)?.getAllEntries()).toEqual([['A', { value: 'x' }]]);
+  });
+
+  it('a key equal as it is: the later header wins, whatever the kind (REQUIREMENTS §3)', () => {
+    const composite = new CompositePropagator({ propagators: [bag(), jaeger()] });
+    const ctx = composite.extract(ROOT_CONTEXT, { baggage: 'a=1', 'uberctx-a': '2' }, getter);
+    expect(view(ctx).baggage).toEqual({ a: '2' });
   });
 
   it('a Jaeger key with no W3C twin is kept next to the W3C entries', () => {

@@ -38,19 +38,13 @@ function hasPrefixIgnoreCase(key: string, prefix: string): boolean {
 }
 
 /**
- * key[start, end) as a baggage item key: lowercase, or undefined when it is not an RFC 9110 token.
- * One pass does the token check and the case check; the key is lowercased only when it has an
- * uppercase letter (the usual lowercase key is just sliced).
+ * key[start, end) as a baggage item key, as sent (the official package keeps the case too), or
+ * undefined when it is not an RFC 9110 token. The case is not trusted — Node lowercases header
+ * names — so the item is marked caseless (see @baton/internal mergeBaggage).
  */
 function itemKeyFrom(key: string, start: number): string | undefined {
-  let upper = false;
-  for (let i = start; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (!isTchar(c)) return undefined;
-    if (c >= 0x41 && c <= 0x5a) upper = true;
-  }
-  const itemKey = key.slice(start);
-  return upper ? itemKey.toLowerCase() : itemKey;
+  for (let i = start; i < key.length; i++) if (!isTchar(key.charCodeAt(i))) return undefined;
+  return key.slice(start);
 }
 
 export function extractJaeger(
@@ -95,9 +89,8 @@ export function extractJaeger(
         if (traceRaw !== undefined) break;
         continue;
       }
-      // Header names are case-insensitive, so the item key is read lowercase (as the Jaeger Go
-      // client does); a key that is not a token is skipped before its value is read, and the
-      // value cap is applied before the value is touched.
+      // A key that is not a token is skipped before its value is read, and the value cap is
+      // applied before the value is touched.
       const itemKey = itemKeyFrom(key, prefixLength);
       if (itemKey === undefined) continue;
       const value = firstValue(safeGet(carrier, getter, key), collector.remainingBytes);

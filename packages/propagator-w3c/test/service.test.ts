@@ -11,6 +11,10 @@ const S = '1234567890123456';
 const TP = (flags = '00') => `00-${T}-${S}-${flags}`;
 const FORMAT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
+// The service and harness of the describe block running (one kind at a time).
+let service: Service;
+let harness: Harness;
+
 interface Parent {
   version: string;
   traceId: string;
@@ -49,8 +53,6 @@ async function one(headers: RawHeaders): Promise<{ parent: Parent; state: [strin
 // Issue 13: "The W3C suite passes 41/41 at strict level 2 for the composite, the W3C-only and the
 // OTEL_PROPAGATORS services" — every case below runs against each of them.
 describe.each(SERVICE_KINDS)('service: %s', (kind) => {
-  let service: Service;
-  let harness: Harness;
   beforeAll(async () => {
     service = await startService(0, kind);
     harness = await startHarness(service.url);
