@@ -161,6 +161,21 @@ describe('baggage merge and caps', () => {
     expect(bytes).toBeLessThanOrEqual(8192);
   });
 
+  test('§5 "8192 bytes extracted": bytes as sent, not decoded (issue 20 item 1)', () => {
+    // Each item is 2 + 2700 = 2702 bytes on the wire and 2 + 900 decoded. Counted as sent, three
+    // fit (8106); counted decoded, all nine would (8118) — 24,318 wire bytes, three times the cap.
+    const carrier: Record<string, string> = {};
+    for (let i = 0; i < 9; i++) carrier[`uberctx-k${i}`] = '%41'.repeat(900);
+    const b = baggageOf(extract(p, carrier))!;
+    expect(Object.keys(b).sort()).toEqual(['k0', 'k1', 'k2']);
+    expect(b.k0).toBe('A'.repeat(900));
+    const wireBytes = Object.keys(b).reduce(
+      (n, k) => n + k.length + carrier[`uberctx-${k}`].length,
+      0,
+    );
+    expect(wireBytes).toBeLessThanOrEqual(8192);
+  });
+
   test('a single value over 8192 bytes is dropped before decoding', () => {
     expect(extract(p, { 'uberctx-big': '%41'.repeat(4000) })).toBe(ROOT_CONTEXT);
   });

@@ -76,7 +76,7 @@ describe.each(SERVICE_KINDS)('service: %s', (kind) => {
     });
 
     it.each([['TraceParent'], ['TrAcEpArEnT'], ['TRACEPARENT']])(
-      'test_traceparent_header_name_valid_casing: %s',
+      'test_traceparent_header_name_valid_casing: %s (Node lowercases names; see http-casing.test.ts)',
       async (name) => {
         expect((await one([[name, TP('01')]])).parent.traceId).toBe(T);
       },
@@ -222,7 +222,7 @@ describe.each(SERVICE_KINDS)('service: %s', (kind) => {
     });
 
     it.each([['TraceState'], ['TrAcEsTaTe'], ['TRACESTATE']])(
-      'test_tracestate_header_name_valid_casing: %s',
+      'test_tracestate_header_name_valid_casing: %s (Node lowercases names; see http-casing.test.ts)',
       async (name) => {
         expect((await one([tp, [name, 'foo=1']])).state).toEqual([['foo', '1']]);
       },
