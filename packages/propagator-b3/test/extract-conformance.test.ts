@@ -758,3 +758,24 @@ describe('case-preserving carriers and hostile values (review findings)', () => 
     expect(carrier).toEqual({});
   });
 });
+
+describe('R4: "when B3 extracts the same trace and span id as a span context already in the context, keep that context\'s `traceState` and flag bits"', () => {
+  const before = trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: T32,
+    spanId: S,
+    traceFlags: 0x03, // sampled + W3C random, as W3C extracted it first in a composite
+    isRemote: true,
+  });
+  const flagsAfter = (carrier: Record<string, string>) =>
+    trace.getSpanContext(new B3Propagator().extract(before, carrier, defaultTextMapGetter))
+      ?.traceFlags;
+
+  it.each([
+    ['b3 sampled', { b3: `${T32}-${S}-1` }, 0x03],
+    ['b3 not sampled: B3 decides the sampled bit only', { b3: `${T32}-${S}-0` }, 0x02],
+    ['multi sampled', { 'x-b3-traceid': T32, 'x-b3-spanid': S, 'x-b3-sampled': '1' }, 0x03],
+    ['another span id: nothing carried', { b3: `${T32}-${P}-1` }, 0x01],
+  ])('%s', (_n, carrier, flags) => {
+    expect(flagsAfter(carrier)).toBe(flags);
+  });
+});

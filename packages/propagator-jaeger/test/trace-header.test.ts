@@ -408,6 +408,23 @@ describe('hostile carriers, spans and baggage (review findings)', () => {
     const other = p.extract(before, { 'uber-trace-id': `${T}:1:0:1` }, defaultTextMapGetter);
     expect(trace.getSpanContext(other)?.traceState).toBeUndefined();
   });
+
+  it('R4: "keep that context\'s traceState and flag bits" — the W3C random bit (0x02) of the same ids', () => {
+    const T = '0af7651916cd43dd8448eb211c80319c';
+    const S = 'b7ad6b7169203331';
+    const before = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId: T,
+      spanId: S,
+      traceFlags: 0x03,
+      isRemote: true,
+    });
+    const flagsAfter = (header: string) =>
+      trace.getSpanContext(p.extract(before, { 'uber-trace-id': header }, defaultTextMapGetter))
+        ?.traceFlags;
+    expect(flagsAfter(`${T}:${S}:0:1`)).toBe(0x03);
+    expect(flagsAfter(`${T}:${S}:0:0`)).toBe(0x02); // Jaeger decides the sampled bit
+    expect(flagsAfter(`${T}:1111111111111111:0:1`)).toBe(0x01); // another span: nothing carried
+  });
 });
 
 // REQUIREMENTS §1: "Work per call is bounded" — the keys() walk looks at the first 1024 keys only,
