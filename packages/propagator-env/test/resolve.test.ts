@@ -1,6 +1,6 @@
 /**
  * Resolution rules of REQUIREMENTS §8, with test propagators registered for the purpose (the format
- * packages are covered in builtins.test.ts and sdk.test.ts).
+ * packages are covered in describe.test.ts, names.test.ts and sdk.test.ts).
  */
 import {
   trace,
