@@ -51,7 +51,7 @@ const DEBUG =
 const NO_LEAK =
   'R4: "Debug never leaks onto a different trace: it belongs to the span context it arrived with."';
 const DEBUG_KEPT =
-  'R4: "every span of that trace carries it on inject, sampled locally or not (OTel B3: \"MUST preserve a debug trace flag, if received, and propagate it with subsequent requests\")"';
+  'R4: "every span of that trace carries it on inject, sampled locally or not (OTel B3: MUST preserve a debug trace flag, if received, and propagate it with subsequent requests)"';
 const NO_SC = 'R1: "Inject with no valid span context writes no trace headers."';
 const SUPPRESS = 'R1: "Honour `suppressTracing` …: nothing injected"';
 const ID64 =

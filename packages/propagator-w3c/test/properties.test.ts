@@ -22,12 +22,12 @@ const RUNS = { numRuns: 100_000 };
 /** RFC 9110 §5.6.2 token = 1*tchar. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** A field value Baton may write: visible ASCII, inner SP / HTAB only (RFC 9110 §5.5, no CR LF NUL). */
-const SAFE_VALUE = /^[\x21-\x7e](?:[\x20\x09\x21-\x7e]*[\x21-\x7e])?$/;
+const SAFE_VALUE = /^[\x21-\x7e](?:[ \t\x21-\x7e]*[\x21-\x7e])?$/;
 /** W3C-TC: traceparent version 00 as Baton writes it (sampled and random bits only). */
 const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[0-3]$/;
 /** W3C-TC Level 2 list-member: key "=" value, as re-sent (no OWS, no empty members). */
 const TRACESTATE_MEMBER =
-  /^[a-z0-9][a-z0-9_\-*\/@]{0,255}=[\x20-\x2b\x2d-\x3c\x3e-\x7e]{0,255}[\x21-\x2b\x2d-\x3c\x3e-\x7e]$/;
+  /^[a-z0-9][a-z0-9_\-*/@]{0,255}=[\x20-\x2b\x2d-\x3c\x3e-\x7e]{0,255}[\x21-\x2b\x2d-\x3c\x3e-\x7e]$/;
 /** A tracestate as sent: 1–32 valid members, keys unique. */
 function isSendableTraceState(state: string): boolean {
   const members = state.split(',');
