@@ -191,12 +191,12 @@ describe('an incoming trace is continued, and its sampling decision honoured', (
       ['new-service', '/cart', 'traceparent', (v) => v.endsWith('-00')],
       // REQUIREMENTS §4: "multi: `x-b3-traceid`, `x-b3-spanid`, then `x-b3-flags: 1` or `x-b3-sampled: 1|0`"
       ['legacy-zipkin', '/price', 'x-b3-sampled', (v) => v === '0'],
-      // REQUIREMENTS §5: "Inject `{32}:{16}:0:{1|0|3}`"
+      // REQUIREMENTS §5: "Inject `{32}:{16}:0:{1|0|3}`", written as two digits (Jaeger README: drop-in)
       [
         'legacy-jaeger',
         '/stock',
         'uber-trace-id',
-        (v) => v === `${traceId}:${v.split(':')[1]}:0:0`,
+        (v) => v === `${traceId}:${v.split(':')[1]}:0:00`,
       ],
       // the legacy B3 service passes the decision on
       ['gateway', '/fx-rate', 'x-b3-sampled', (v) => v === '0'],

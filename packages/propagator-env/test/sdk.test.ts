@@ -92,7 +92,7 @@ const headersFor: Record<string, (sc: SpanContext) => Record<string, string>> = 
   // REQUIREMENTS §4 "multi: `x-b3-traceid`, `x-b3-spanid`, then … `x-b3-sampled: 1|0`"
   b3multi: (sc) => ({ 'x-b3-traceid': sc.traceId, 'x-b3-spanid': sc.spanId, 'x-b3-sampled': '1' }),
   // REQUIREMENTS §5 "Inject `{32}:{16}:0:{1|0|3}`" and "Inject `uberctx-{key}`"
-  jaeger: (sc) => ({ 'uber-trace-id': `${sc.traceId}:${sc.spanId}:0:1`, 'uberctx-k': 'v' }),
+  jaeger: (sc) => ({ 'uber-trace-id': `${sc.traceId}:${sc.spanId}:0:01`, 'uberctx-k': 'v' }),
   // REQUIREMENTS §6 "inject writes it back when present"
   'platform-id': () => ({ 'platform-id': 'tenant-42' }),
 };
