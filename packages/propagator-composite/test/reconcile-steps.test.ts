@@ -12,7 +12,7 @@ import {
   trace,
   type Context,
 } from '@opentelemetry/api';
-import { DEBUG_TRACE_KEY, markCaseless, setDebugTrace } from '@baton/internal';
+import { caselessEntry, DEBUG_TRACE_KEY, setDebugTrace } from '@baton/internal';
 import { rejectSpan, validExtraction } from '../src/reconcile/valid';
 import { keepWinner } from '../src/reconcile/precedence';
 import { carriedFrom, carryOver } from '../src/reconcile/carry-over';
@@ -157,7 +157,7 @@ describe('step 4, baggage merge (R7: "baggage from all members merged")', () => 
   it("a caseless entry (Jaeger `uberctx-a`) is not put back beside the member's `A`", () => {
     const before = propagation.setBaggage(
       ROOT_CONTEXT,
-      propagation.createBaggage({ a: markCaseless({ value: 'x' }), z: { value: '1' } }),
+      propagation.createBaggage({ a: caselessEntry('x'), z: { value: '1' } }),
     );
     const next = propagation.setBaggage(before, bag({ A: 'x' }));
     expect(values(restoreDroppedBaggage(before, next))).toEqual({ A: 'x', z: '1' });

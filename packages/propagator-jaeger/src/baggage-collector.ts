@@ -6,7 +6,7 @@
  * dropped whole before its value is decoded (W3C-BAG §Limits: drop whole members, never a part).
  */
 import type { BaggageEntry } from '@opentelemetry/api';
-import { BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS, isToken, markCaseless } from '@baton/internal';
+import { BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS, isToken, caselessEntry } from '@baton/internal';
 import { formDecode } from './form-decode';
 
 export class BaggageCollector {
@@ -38,7 +38,7 @@ export class BaggageCollector {
 
   /**
    * add() for a key the caller has already checked to be a token. `fromHeaderName`: the key is the
-   * tail of a `uberctx-{key}` header name, whose case is lost (see @baton/internal markCaseless);
+   * tail of a `uberctx-{key}` header name, whose case is lost (see @baton/internal caselessEntry);
    * `jaeger-baggage` keys come from a header value and keep theirs.
    */
   addToken(key: string, raw: string, fromHeaderName: boolean): void {
@@ -47,7 +47,7 @@ export class BaggageCollector {
     if (this.bytes + size > BAGGAGE_MAX_BYTES) return;
     this.bytes += size;
     const decoded = formDecode(raw);
-    const entry: BaggageEntry = { value: decoded === undefined ? raw : decoded };
-    this.items.set(key, fromHeaderName ? markCaseless(entry) : entry);
+    const value = decoded === undefined ? raw : decoded;
+    this.items.set(key, fromHeaderName ? caselessEntry(value) : { value });
   }
 }
