@@ -199,5 +199,7 @@ describe('R1 / R12 properties', () => {
       }),
       RUNS,
     );
+    // The generator must reach valid headers often enough for the round trip to mean something.
+    expect(extracted).toBeGreaterThan(RUNS.numRuns / 100);
   });
 });
