@@ -16,7 +16,6 @@ import { AWSXRayLambdaPropagator, AWSXRayPropagator } from '@baton/propagator-aw
 import { EPOCH, PARENT, RANDOM, ROOT, TRACE_ID } from './helpers';
 
 const repo = join(__dirname, '../../..');
-/* eslint-disable @typescript-eslint/no-require-imports */
 const official22 = require('@opentelemetry/propagator-aws-xray');
 const official30 = require(
   require.resolve('@opentelemetry/propagator-aws-xray', {
@@ -24,7 +23,6 @@ const official30 = require(
   }),
 );
 const officialLambda = require('@opentelemetry/propagator-aws-xray-lambda');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const officials: Array<[string, TextMapPropagator]> = [
   ['2.2.0', new official22.AWSXRayPropagator()],

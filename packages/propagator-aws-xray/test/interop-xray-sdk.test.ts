@@ -21,7 +21,6 @@ import { AWSXRayPropagator } from '@baton/propagator-aws-xray';
 import { LINEAGE } from './helpers';
 
 process.env.AWS_XRAY_DAEMON_ADDRESS = '127.0.0.1:2000';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AWSXRay = require('aws-xray-sdk-core');
 const silent = { error() {}, warn() {}, info() {}, debug() {} };
 AWSXRay.setLogger(silent);
