@@ -128,6 +128,18 @@ const cases: Case[] = [
     carrier: h(`Foo=bar;Root=${ROOT};CalledFrom=Lambda;Parent=${PARENT};Sampled=1;x=`),
     want: span({ sampled: true }),
   },
+  {
+    quote: TOLERATED,
+    name: 'the usual 74-char header followed by an unknown field',
+    carrier: h(`${full('1')};CalledFrom=alb`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: TOLERATED,
+    name: 'the usual header, Lineage, then an unknown field',
+    carrier: h(`${full('0')};Lineage=${LINEAGE};x=1`),
+    want: span({ sampled: false, lineage: LINEAGE }),
+  },
   // --- deferred
   {
     quote: DEFERRED,
