@@ -17,6 +17,7 @@ import * as limits from './limits';
 import * as inject from './inject';
 import * as rules from './rules';
 import * as baggage from './baggage';
+import * as prefixed from './prefixed-baggage';
 
 export const TRACE_ID_LENGTH = hex.TRACE_ID_LENGTH;
 export const SPAN_ID_LENGTH = hex.SPAN_ID_LENGTH;
@@ -74,3 +75,13 @@ export const extractEquivalence = rules.extractEquivalence;
 export const HEADERS_READ: typeof rules.HEADERS_READ = rules.HEADERS_READ;
 export const headersRead = rules.headersRead;
 export type HeadersRead = rules.HeadersRead;
+
+export const BaggageCollector = prefixed.BaggageCollector;
+export type BaggageCollector = prefixed.BaggageCollector;
+export const BaggageHeaderNames = prefixed.BaggageHeaderNames;
+export type BaggageHeaderNames = prefixed.BaggageHeaderNames;
+export type BaggageValueDecoder = prefixed.BaggageValueDecoder;
+export type BaggageValueEncoder = prefixed.BaggageValueEncoder;
+export const hasPrefixIgnoreCase = prefixed.hasPrefixIgnoreCase;
+export const baggageKeyFromHeader = prefixed.baggageKeyFromHeader;
+export const injectPrefixedBaggage = prefixed.injectPrefixedBaggage;

@@ -14,44 +14,24 @@ import {
   type TextMapGetter,
 } from '@opentelemetry/api';
 import {
+  BaggageCollector,
+  baggageKeyFromHeader,
   BAGGAGE_MAX_BYTES,
   equalsIgnoreAsciiCase,
+  hasPrefixIgnoreCase,
   firstValue,
-  isTchar,
   joinedValue,
   safeKeys,
   setDebugTrace,
   mergeBaggage,
   MAX_SCANNED_KEYS,
   safeGet,
-  startsWithIgnoreAsciiCase,
 } from '@baton/internal';
-import { BaggageCollector } from './baggage-collector';
+import { formDecode } from './form-decode';
 import type { ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER, MAX_UBER_TRACE_ID_LENGTH } from './constants';
 import { collectJaegerBaggage } from './jaeger-baggage';
 import { parseUberTraceId } from './uber-trace-id';
-
-/** True when `key` is the baggage prefix (any ASCII case) followed by at least one char. */
-function hasPrefixIgnoreCase(key: string, prefix: string): boolean {
-  return key.length > prefix.length && startsWithIgnoreAsciiCase(key, prefix);
-}
-
-/**
- * key[start, end) as a baggage item key: lowercase, or undefined when it is not an RFC 9110 token.
- * One pass does the token check and the case check; the key is lowercased only when it has an
- * uppercase letter (the usual lowercase key is just sliced).
- */
-function itemKeyFrom(key: string, start: number): string | undefined {
-  let upper = false;
-  for (let i = start; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (!isTchar(c)) return undefined;
-    if (c >= 0x41 && c <= 0x5a) upper = true;
-  }
-  const itemKey = key.slice(start);
-  return upper ? itemKey.toLowerCase() : itemKey;
-}
 
 export function extractJaeger(
   context: Context,
@@ -88,7 +68,7 @@ export function extractJaeger(
     if (first === J && equalsIgnoreAsciiCase(key, JAEGER_BAGGAGE_HEADER)) {
       if (jaegerBaggageRaw === undefined) jaegerBaggageRaw = safeGet(carrier, getter, key);
     } else if (first === prefixFirst && hasPrefixIgnoreCase(key, baggagePrefix)) {
-      if (collector === undefined) collector = new BaggageCollector();
+      if (collector === undefined) collector = new BaggageCollector(formDecode);
       else if (collector.full) {
         // Nothing more can be kept: once the trace header is found there is nothing left to
         // look for (jaeger-baggage would only add items), so stop walking a huge carrier.
@@ -98,7 +78,7 @@ export function extractJaeger(
       // Header names are case-insensitive, so the item key is read lowercase (as the Jaeger Go
       // client does); a key that is not a token is skipped before its value is read, and the
       // value cap is applied before the value is touched.
-      const itemKey = itemKeyFrom(key, prefixLength);
+      const itemKey = baggageKeyFromHeader(key, prefixLength);
       if (itemKey === undefined) continue;
       const value = firstValue(safeGet(carrier, getter, key), collector.remainingBytes);
       if (value !== undefined) collector.addToken(itemKey, value);
@@ -144,7 +124,7 @@ export function extractJaeger(
     // than the whole byte budget is ignored before parsing.
     const header = joinedValue(jaegerBaggageRaw, BAGGAGE_MAX_BYTES);
     if (header !== undefined) {
-      if (collector === undefined) collector = new BaggageCollector();
+      if (collector === undefined) collector = new BaggageCollector(formDecode);
       collectJaegerBaggage(header, collector);
     }
   }
