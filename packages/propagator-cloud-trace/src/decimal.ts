@@ -1,0 +1,96 @@
+/**
+ * The span id's two spellings: 16 lowercase hex chars (OpenTelemetry) and an unsigned 64-bit
+ * decimal (Cloud Trace). Issue 19: "The span id converts to 16 lowercase hex exactly (no float
+ * arithmetic: use BigInt or digit arithmetic)".
+ *
+ * Digit arithmetic on two 32-bit halves held in Numbers. Every intermediate value stays below
+ * 2^53, so each operation is exact integer arithmetic in a double — the comments give the bound.
+ * No BigInt: it allocates per call, and this runs on every request.
+ */
+import { hexValue } from '@baton/internal';
+
+const TWO_32 = 4294967296;
+/** Most significant digits an unsigned 64-bit value has (18446744073709551615). */
+const U64_MAX_DIGITS = 20;
+const ZERO = 0x30;
+/** Char code of each hex digit value 0–15, lowercase. */
+const HEX_CODE = new Uint8Array(16);
+for (let v = 0; v < 16; v++) HEX_CODE[v] = '0123456789abcdef'.charCodeAt(v);
+
+/**
+ * s[start, end) — ASCII digits only, at least one — as 16 lowercase hex chars; undefined when a
+ * char is not a digit, the value is 0, or it does not fit in 64 bits. Leading zeros are allowed
+ * (the caller caps the whole value's length).
+ */
+export function decimalToHex64(s: string, start: number, end: number): string | undefined {
+  if (end <= start) return undefined;
+  let i = start;
+  while (i < end && s.charCodeAt(i) === ZERO) i++;
+  // More than 20 significant digits is at least 10^20 > 2^64: rejected before any arithmetic.
+  if (end - i > U64_MAX_DIGITS) return undefined;
+  let hi = 0; // value = hi * 2^32 + lo, both < 2^32
+  let lo = 0;
+  for (; i < end; i++) {
+    const d = s.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return undefined;
+    const low = lo * 10 + d; // < 2^32 * 10 + 10 < 2^36
+    const carry = Math.floor(low / TWO_32); // < 10
+    lo = low - carry * TWO_32;
+    hi = hi * 10 + carry; // < 2^32 * 10 + 10 < 2^36
+    if (hi >= TWO_32) return undefined; // overflow: the value needs more than 64 bits
+  }
+  if (hi === 0 && lo === 0) return undefined;
+  return hex64(hi, lo);
+}
+
+/**
+ * hi, lo (each < 2^32) as 16 lowercase hex chars, built as one flat string: `+` of two 8-char halves
+ * would make a rope, which every later char-by-char read of the id (an inject's id check) walks.
+ */
+function hex64(hi: number, lo: number): string {
+  const h = (n: number, shift: number) => HEX_CODE[(n >>> shift) & 0xf];
+  return String.fromCharCode(
+    h(hi, 28),
+    h(hi, 24),
+    h(hi, 20),
+    h(hi, 16),
+    h(hi, 12),
+    h(hi, 8),
+    h(hi, 4),
+    h(hi, 0),
+    h(lo, 28),
+    h(lo, 24),
+    h(lo, 20),
+    h(lo, 16),
+    h(lo, 12),
+    h(lo, 8),
+    h(lo, 4),
+    h(lo, 0),
+  );
+}
+
+/**
+ * A valid 16-char lowercase hex span id (the caller has checked it) as its unsigned decimal.
+ * value = hi * 2^32 + lo. Below 2^53 a double holds it exactly; above, it is split once:
+ * value = 10^6 * q + r with q < 2^64 / 10^6 < 2^45, so q and r each print exactly.
+ */
+export function hex64ToDecimal(id: string): string {
+  const hi = readHex32(id, 0);
+  const lo = readHex32(id, 8);
+  if (hi < 0x200000) return String(hi * TWO_32 + lo); // < 2^21 * 2^32 = 2^53: exact
+  const qh = Math.floor(hi / 1e6);
+  const rh = hi - qh * 1e6; // < 10^6
+  const t = rh * TWO_32 + lo; // < 10^6 * 2^32 < 2^52
+  const ql = Math.floor(t / 1e6); // < 2^32
+  const r = t - ql * 1e6; // < 10^6
+  const q = qh * TWO_32 + ql; // = floor(value / 10^6) < 2^45
+  const rs = String(r);
+  return String(q) + '000000'.slice(rs.length) + rs;
+}
+
+/** The 8 hex chars at id[at, at+8) as a Number (0 ≤ n < 2^32). */
+function readHex32(id: string, at: number): number {
+  let n = 0;
+  for (let i = at; i < at + 8; i++) n = n * 16 + hexValue(id.charCodeAt(i));
+  return n;
+}

@@ -1,0 +1,47 @@
+/**
+ * Extract `X-Cloud-Trace-Context` into a remote SpanContext. Shared by both propagators.
+ *
+ * REQUIREMENTS §1: never throws, returns the input context unchanged when nothing valid is found.
+ * Issue 19: "Never put an invalid context in place of a valid one" — the official 0.22 sets an
+ * invalid span context (span `0`, a 64-bit overflow) over a valid one from an earlier member.
+ */
+import {
+  trace,
+  TraceFlags,
+  type Context,
+  type SpanContext,
+  type TextMapGetter,
+} from '@opentelemetry/api';
+import { readHeader } from '@baton/internal';
+import { MAX_CLOUD_TRACE_CONTEXT_LENGTH, X_CLOUD_TRACE_HEADER } from './constants';
+import { parseCloudTraceContext } from './x-cloud-trace-context';
+
+export function extractCloudTrace(
+  context: Context,
+  carrier: unknown,
+  getter: TextMapGetter,
+): Context {
+  // Lowercase name first, then a case-insensitive keys() scan only on a miss (§1).
+  const value = readHeader(carrier, getter, X_CLOUD_TRACE_HEADER, MAX_CLOUD_TRACE_CONTEXT_LENGTH);
+  if (value === undefined) return context;
+  const parsed = parseCloudTraceContext(value);
+  if (parsed === undefined) return context;
+  const spanContext: SpanContext = {
+    traceId: parsed.traceId,
+    spanId: parsed.spanId,
+    isRemote: true,
+    traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
+  };
+  // Same ids as the span context already there (W3C ran first in a composite, as on Google's load
+  // balancers, which send both headers): keep its tracestate, as B3 and Jaeger do.
+  const existing = trace.getSpanContext(context);
+  if (
+    existing !== undefined &&
+    existing.traceState !== undefined &&
+    existing.traceId === parsed.traceId &&
+    existing.spanId === parsed.spanId
+  ) {
+    spanContext.traceState = existing.traceState;
+  }
+  return trace.setSpanContext(context, spanContext);
+}
