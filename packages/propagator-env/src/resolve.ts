@@ -19,7 +19,7 @@ import { findFactory, knownNames } from './registry';
 const PREFIX = '@baton/propagator-env:';
 
 /** OTEL-ENV names with no Baton implementation yet: the warning says so, instead of "unknown". */
-const NOT_IMPLEMENTED = new Set(['xray', 'ottrace']);
+const NOT_IMPLEMENTED = new Set(['xray']);
 
 export interface ResolveOptions {
   /** Where warnings go. Default: `diag` from `@opentelemetry/api`. */

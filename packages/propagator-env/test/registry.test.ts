@@ -53,7 +53,7 @@ describe('registration errors are thrown, with a message that says what to do', 
     expect(() => registerPropagator('not-fn', () => labelPropagator('ok'))).not.toThrow();
   });
 
-  test('xray and ottrace are free for users to register (no Baton implementation yet)', () => {
+  test('xray is free for users to register (no Baton implementation yet)', () => {
     expect(() => registerPropagator('xray', () => labelPropagator('xray'))).not.toThrow();
     expect(describePropagator(resolvePropagators('xray'))).toBe('Label(xray)');
   });

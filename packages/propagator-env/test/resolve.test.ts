@@ -90,7 +90,7 @@ describe('warnings say what happened and what to do', () => {
       /^@baton\/propagator-env: resolvePropagators: unknown propagator "zipkin2"; skipped\./,
     );
     expect(warnings[0]).toContain(
-      'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, none, ',
+      'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, ottrace, gcp, oneway-gcp, none, ',
     );
     expect(warnings[0]).toContain('alpha');
     expect(warnings[0]).toContain('registerPropagator(name, factory)');
