@@ -13,6 +13,8 @@ const TWO_32 = 4294967296;
 /** Most significant digits an unsigned 64-bit value has (18446744073709551615). */
 const U64_MAX_DIGITS = 20;
 const ZERO = 0x30;
+/** Digits per step of the conversion loop (see the bound in decimalToHex64). */
+const CHUNK = 5;
 /** Char code of each hex digit value 0–15, lowercase. */
 const HEX_CODE = new Uint8Array(16);
 for (let v = 0; v < 16; v++) HEX_CODE[v] = '0123456789abcdef'.charCodeAt(v);
@@ -30,13 +32,21 @@ export function decimalToHex64(s: string, start: number, end: number): string | 
   if (end - i > U64_MAX_DIGITS) return undefined;
   let hi = 0; // value = hi * 2^32 + lo, both < 2^32
   let lo = 0;
-  for (; i < end; i++) {
-    const d = s.charCodeAt(i) - ZERO;
-    if (d < 0 || d > 9) return undefined;
-    const low = lo * 10 + d; // < 2^32 * 10 + 10 < 2^36
-    const carry = Math.floor(low / TWO_32); // < 10
+  // Five digits per step: a step is lo * 10^5 + chunk < 2^32 * 10^5 < 2^49, exact in a double.
+  while (i < end) {
+    const stop = end - i > CHUNK ? i + CHUNK : end;
+    let chunk = 0;
+    let scale = 1;
+    for (; i < stop; i++) {
+      const d = s.charCodeAt(i) - ZERO;
+      if (d < 0 || d > 9) return undefined;
+      chunk = chunk * 10 + d;
+      scale *= 10;
+    }
+    const low = lo * scale + chunk; // < 2^32 * 10^5 + 10^5 < 2^49
+    const carry = Math.floor(low / TWO_32); // < 10^5
     lo = low - carry * TWO_32;
-    hi = hi * 10 + carry; // < 2^32 * 10 + 10 < 2^36
+    hi = hi * scale + carry; // < 2^32 * 10^5 + 10^5 < 2^49
     if (hi >= TWO_32) return undefined; // overflow: the value needs more than 64 bits
   }
   if (hi === 0 && lo === 0) return undefined;
@@ -48,24 +58,24 @@ export function decimalToHex64(s: string, start: number, end: number): string | 
  * would make a rope, which every later char-by-char read of the id (an inject's id check) walks.
  */
 function hex64(hi: number, lo: number): string {
-  const h = (n: number, shift: number) => HEX_CODE[(n >>> shift) & 0xf];
+  const c = HEX_CODE;
   return String.fromCharCode(
-    h(hi, 28),
-    h(hi, 24),
-    h(hi, 20),
-    h(hi, 16),
-    h(hi, 12),
-    h(hi, 8),
-    h(hi, 4),
-    h(hi, 0),
-    h(lo, 28),
-    h(lo, 24),
-    h(lo, 20),
-    h(lo, 16),
-    h(lo, 12),
-    h(lo, 8),
-    h(lo, 4),
-    h(lo, 0),
+    c[hi >>> 28],
+    c[(hi >>> 24) & 15],
+    c[(hi >>> 20) & 15],
+    c[(hi >>> 16) & 15],
+    c[(hi >>> 12) & 15],
+    c[(hi >>> 8) & 15],
+    c[(hi >>> 4) & 15],
+    c[hi & 15],
+    c[lo >>> 28],
+    c[(lo >>> 24) & 15],
+    c[(lo >>> 20) & 15],
+    c[(lo >>> 16) & 15],
+    c[(lo >>> 12) & 15],
+    c[(lo >>> 8) & 15],
+    c[(lo >>> 4) & 15],
+    c[lo & 15],
   );
 }
 

@@ -68,10 +68,10 @@ describe('resolution table', () => {
       4,
     ],
     [
-      'xray / ottrace are not implemented → warned as unknown',
+      'xray is not implemented → warned as unknown; ottrace is built in (issue 19)',
       'ottrace,alpha,xray',
-      'Label(alpha)',
-      2,
+      'Composite[OTTrace, Label(alpha)]',
+      1,
     ],
   ])('%s: %j', (_rule, names, description, warningCount) => {
     const { warnings, logger } = collectWarnings();

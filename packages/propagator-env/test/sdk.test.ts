@@ -240,7 +240,7 @@ const rows: Row[] = [
   },
   {
     rule: 'REQUIREMENTS §8 "every name unknown → warn and fall back to the default"',
-    env: 'ottrace,bogus',
+    env: 'zipkin,bogus',
     description: 'Composite[W3CTraceContext, W3CBaggage]',
     writes: ['tracecontext', 'baggage'],
     traceId: W3C_TRACE,
