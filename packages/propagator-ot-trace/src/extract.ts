@@ -12,23 +12,31 @@ import {
   type TextMapGetter,
 } from '@opentelemetry/api';
 import { mergeBaggage } from '@baton/internal';
-import { parseOTSpanContext } from './ot-span-context';
-import { readOTHeaders } from './read-headers';
+import { parseOTIds, readSampled, type OTIds } from './ot-span-context';
+import { readLowercase, scanKeys } from './read-headers';
 
 export function extractOT(context: Context, carrier: unknown, getter: TextMapGetter): Context {
   if (carrier === null || carrier === undefined) return context;
-  const found = readOTHeaders(carrier, getter);
-  if (found.traceId === undefined && found.spanId === undefined) return context;
-  const parsed = parseOTSpanContext(found.traceId, found.spanId, found.sampled);
+  const found = readLowercase(carrier, getter);
+  // Both ids in lowercase (the usual request): a malformed one ends it here, before keys().
   // Decision (as the official package, Go and Java): baggage travels with a valid trace context
-  // only. Without one, the ot-baggage-* headers are ignored and the context is returned unchanged.
-  if (parsed === undefined) return context;
+  // only, so there is nothing else to look for.
+  let ids: OTIds | undefined;
+  if (found.traceId !== undefined && found.spanId !== undefined) {
+    ids = parseOTIds(found.traceId, found.spanId);
+    if (ids === undefined) return context;
+  }
+  scanKeys(carrier, getter, found);
+  if (ids === undefined) ids = parseOTIds(found.traceId, found.spanId);
+  if (ids === undefined) return context;
+  const sampled = readSampled(found.sampled);
+  if (sampled === undefined) return context;
 
   const spanContext: SpanContext = {
-    traceId: parsed.traceId,
-    spanId: parsed.spanId,
+    traceId: ids.traceId,
+    spanId: ids.spanId,
     isRemote: true,
-    traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
+    traceFlags: sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
   };
   // Same ids as the span context already there (W3C ran first in a composite): keep its
   // tracestate, as B3 and Jaeger do (REQUIREMENTS §4 "Preserve tracestate"; OT has none).
@@ -36,8 +44,8 @@ export function extractOT(context: Context, carrier: unknown, getter: TextMapGet
   if (
     existing !== undefined &&
     existing.traceState !== undefined &&
-    existing.traceId === parsed.traceId &&
-    existing.spanId === parsed.spanId
+    existing.traceId === ids.traceId &&
+    existing.spanId === ids.spanId
   ) {
     spanContext.traceState = existing.traceState;
   }

@@ -1,5 +1,5 @@
 /**
- * The three `ot-tracer-*` values → ids and the sampling decision (REQUIREMENTS §12: "ot-tracer-traceid
+ * The `ot-tracer-*` values → ids and the sampling decision (REQUIREMENTS §12: "ot-tracer-traceid
  * (16 or 32 hex), ot-tracer-spanid, ot-tracer-sampled"). Each value is capped at its longest valid
  * length before it is read; nothing is allocated but the ids the result keeps.
  */
@@ -12,18 +12,13 @@ import {
 } from '@baton/internal';
 import { MAX_SAMPLED_LENGTH, TRACE_ID_64_LENGTH } from './constants';
 
-export interface OTSpanContext {
+export interface OTIds {
   traceId: string;
   spanId: string;
-  sampled: boolean;
 }
 
-/** The ids and decision, or undefined when any of the three values is not exactly valid. */
-export function parseOTSpanContext(
-  traceRaw: unknown,
-  spanRaw: unknown,
-  sampledRaw: unknown,
-): OTSpanContext | undefined {
+/** The ids, or undefined when either value is not exactly valid. */
+export function parseOTIds(traceRaw: unknown, spanRaw: unknown): OTIds | undefined {
   // trace id: exactly 16 (a 64-bit OpenTracing id, left-padded to 32) or 32 lowercase hex, not
   // all zero. Lengths in between are not a width any OT tracer writes: rejected.
   const t = firstValue(traceRaw, TRACE_ID_LENGTH);
@@ -34,10 +29,7 @@ export function parseOTSpanContext(
   // span id: exactly 16 lowercase hex, not all zero.
   const s = firstValue(spanRaw, SPAN_ID_LENGTH);
   const spanId = s === undefined ? undefined : readHexId(s, 0, s.length, SPAN_ID_LENGTH);
-  if (spanId === undefined) return undefined;
-  const sampled = readSampled(sampledRaw);
-  if (sampled === undefined) return undefined;
-  return { traceId, spanId, sampled };
+  return spanId === undefined ? undefined : { traceId, spanId };
 }
 
 /**

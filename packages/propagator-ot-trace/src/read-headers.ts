@@ -7,8 +7,8 @@
  * (§12: "ot-baggage-* with Jaeger's caps": one pass over keys()), so the pass that collects them
  * also fills any name the lowercase lookups missed: one walk per extract, not one per name.
  *
- * A plain object read through the API's default getter (Node's `IncomingMessage.headers`) is read
- * from its own keys with no lookup by name at all (plainCarrierKeys in @baton/internal).
+ * The lowercase names are looked up first, so a malformed trace context is rejected before the
+ * walk (the official package walks `keys()` only for a valid one, too).
  */
 import type { TextMapGetter } from '@opentelemetry/api';
 import {
@@ -47,30 +47,32 @@ const SAMPLED = 4;
 const LOWER_O = 0x6f;
 const PREFIX_LENGTH = OT_BAGGAGE_PREFIX.length;
 
-export function readOTHeaders(carrier: unknown, getter: TextMapGetter): OTHeaders {
-  const found: OTHeaders = {
-    traceId: undefined,
-    spanId: undefined,
-    sampled: undefined,
+/**
+ * The three names, by their lowercase spelling (what Node's headers hold): as many lookups as the
+ * official package makes, and enough to reject a malformed trace context before any `keys()` walk.
+ */
+export function readLowercase(carrier: unknown, getter: TextMapGetter): OTHeaders {
+  return {
+    traceId: safeGet(carrier, getter, OT_TRACE_ID_HEADER),
+    spanId: safeGet(carrier, getter, OT_SPAN_ID_HEADER),
+    sampled: safeGet(carrier, getter, OT_SAMPLED_HEADER),
     baggage: undefined,
   };
-  const plain = plainCarrierKeys(carrier, getter);
-  if (plain !== undefined && plain.length <= MAX_SCANNED_KEYS) {
-    scan(carrier, undefined, plain, found, 0);
-    return found;
-  }
-  // Any other carrier: the lowercase names first (a get-only carrier, whose keys() throws, still
-  // gives them), then one pass for the baggage and any name in another case. A huge plain carrier
-  // comes here too, with the keys it already has: its lowercase lookups see past the scan's cap.
-  found.traceId = safeGet(carrier, getter, OT_TRACE_ID_HEADER);
-  found.spanId = safeGet(carrier, getter, OT_SPAN_ID_HEADER);
-  found.sampled = safeGet(carrier, getter, OT_SAMPLED_HEADER);
+}
+
+/**
+ * Completes `found` (from readLowercase) in one pass over `keys()`: every `ot-baggage-*` item, and
+ * any name the lowercase lookups missed, found in another case. A plain object read through the
+ * default getter (Node's headers) is walked over its own keys, values read as own properties.
+ */
+export function scanKeys(carrier: unknown, getter: TextMapGetter, found: OTHeaders): void {
   const exact =
     (found.traceId === undefined ? 0 : TRACE) |
     (found.spanId === undefined ? 0 : SPAN) |
     (found.sampled === undefined ? 0 : SAMPLED);
-  scan(carrier, getter, plain ?? safeKeys(carrier, getter), found, exact);
-  return found;
+  const plain = plainCarrierKeys(carrier, getter);
+  if (plain !== undefined) scan(carrier, undefined, plain, found, exact);
+  else scan(carrier, getter, safeKeys(carrier, getter), found, exact);
 }
 
 /**
