@@ -26,7 +26,7 @@ const o = (() => {
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 // A random 64-bit span id is above 2^53 with probability 1 - 2^-11: the usual case.
-const SPAN_DECIMAL = '12865619186036048951'; // 0xb28b3dcd9e6ec937
+const SPAN_DECIMAL = '12865619186036048951'; // 0xb28bdc7c17210437
 const H = 'x-cloud-trace-context';
 
 const valid = headers({ ...NODE_REQUEST_HEADERS, [H]: `${TRACE_ID}/${SPAN_DECIMAL};o=1` });
