@@ -12,7 +12,13 @@ import {
   type SpanContext,
   type TextMapGetter,
 } from '@opentelemetry/api';
-import { readHeader } from '@baton/internal';
+import {
+  firstValue,
+  getHeader,
+  isPlainCarrier,
+  plainValueIgnoreCase,
+  safeGet,
+} from '@baton/internal';
 import { MAX_CLOUD_TRACE_CONTEXT_LENGTH, X_CLOUD_TRACE_HEADER } from './constants';
 import { parseCloudTraceContext } from './x-cloud-trace-context';
 
@@ -21,8 +27,15 @@ export function extractCloudTrace(
   carrier: unknown,
   getter: TextMapGetter,
 ): Context {
-  // Lowercase name first, then a case-insensitive keys() scan only on a miss (§1).
-  const value = readHeader(carrier, getter, X_CLOUD_TRACE_HEADER, MAX_CLOUD_TRACE_CONTEXT_LENGTH);
+  // Lowercase name first, then a case-insensitive scan only on a miss (§1). For Node's headers (a
+  // plain object) the scan builds no key array: most requests have no such header at all.
+  let raw = safeGet(carrier, getter, X_CLOUD_TRACE_HEADER);
+  if (raw === undefined) {
+    raw = isPlainCarrier(carrier, getter)
+      ? plainValueIgnoreCase(carrier, X_CLOUD_TRACE_HEADER)
+      : getHeader(carrier, getter, X_CLOUD_TRACE_HEADER);
+  }
+  const value = firstValue(raw, MAX_CLOUD_TRACE_CONTEXT_LENGTH);
   if (value === undefined) return context;
   const parsed = parseCloudTraceContext(value);
   if (parsed === undefined) return context;

@@ -19,7 +19,7 @@ import {
   hasPrefixIgnoreCase,
   MAX_SCANNED_KEYS,
   ownValue,
-  plainCarrierKeys,
+  isPlainCarrier,
   safeGet,
   safeKeys,
 } from '@baton/internal';
@@ -66,67 +66,77 @@ export function readLowercase(carrier: unknown, getter: TextMapGetter): OTHeader
  * default getter (Node's headers) is walked over its own keys, values read as own properties.
  */
 export function scanKeys(carrier: unknown, getter: TextMapGetter, found: OTHeaders): void {
-  const exact =
+  let exact =
     (found.traceId === undefined ? 0 : TRACE) |
     (found.spanId === undefined ? 0 : SPAN) |
     (found.sampled === undefined ? 0 : SAMPLED);
-  const plain = plainCarrierKeys(carrier, getter);
-  if (plain !== undefined) scan(carrier, undefined, plain, found, exact);
-  else scan(carrier, getter, safeKeys(carrier, getter), found, exact);
+  if (isPlainCarrier(carrier, getter)) {
+    // Node's headers: `for…in` over the object's own cached key list builds no array, so a request
+    // without OT headers allocates nothing. An inherited key (prototype pollution) is no header.
+    let seen = 0;
+    for (const key in carrier) {
+      if (++seen > MAX_SCANNED_KEYS) break;
+      if ((key.charCodeAt(0) | 0x20) !== LOWER_O) continue;
+      if (!Object.prototype.hasOwnProperty.call(carrier, key)) continue;
+      exact = visit(carrier, undefined, key, found, exact);
+    }
+    return;
+  }
+  const keys = safeKeys(carrier, getter);
+  const n = keys.length < MAX_SCANNED_KEYS ? keys.length : MAX_SCANNED_KEYS;
+  for (let i = 0; i < n; i++) {
+    const key: unknown = keys[i];
+    if (typeof key !== 'string' || (key.charCodeAt(0) | 0x20) !== LOWER_O) continue;
+    exact = visit(carrier, getter, key, found, exact);
+  }
 }
 
 /**
- * One pass over at most MAX_SCANNED_KEYS keys. `getter` undefined: `carrier` is a plain object
- * (values read as own properties). The lowercase spelling of a name wins wherever it stands; failing
- * that, the first key equal to it ignoring ASCII case that holds a value.
+ * One key that starts with `o` (any case). `getter` undefined: `carrier` is a plain object (values
+ * read as own properties). The lowercase spelling of a name wins wherever it stands; failing that,
+ * the first key equal to it ignoring ASCII case that holds a value. Returns the updated `exact` bits.
  */
-function scan(
+function visit(
   carrier: unknown,
   getter: TextMapGetter | undefined,
-  keys: readonly unknown[],
+  key: string,
   found: OTHeaders,
-  exactFound: number,
-): void {
-  let exact = exactFound;
-  const n = keys.length < MAX_SCANNED_KEYS ? keys.length : MAX_SCANNED_KEYS;
-  for (let i = 0; i < n; i++) {
-    const key = keys[i];
-    if (typeof key !== 'string' || (key.charCodeAt(0) | 0x20) !== LOWER_O) continue;
-    if (hasPrefixIgnoreCase(key, OT_BAGGAGE_PREFIX)) {
-      let bag = found.baggage;
-      if (bag === undefined) bag = found.baggage = new BaggageCollector();
-      else if (bag.full) continue;
-      const itemKey = baggageKeyFromHeader(key, PREFIX_LENGTH);
-      if (itemKey === undefined) continue; // not a token: skipped before its value is read
-      // The value cap is applied before the value is touched (a 1 MB value is never copied).
-      const value = firstValue(read(carrier, getter, key), bag.remainingBytes);
-      if (value !== undefined) bag.addToken(itemKey, value);
-      continue;
-    }
-    // The names differ in length or at index 10 (t / s / s), so one compare picks the slot.
-    let bit: number;
-    let name: string;
-    if (key.length === OT_SPAN_ID_HEADER.length) {
-      bit = SPAN;
-      name = OT_SPAN_ID_HEADER;
-    } else if (key.length !== OT_TRACE_ID_HEADER.length) {
-      continue;
-    } else if ((key.charCodeAt(10) | 0x20) === 0x74 /* t */) {
-      bit = TRACE;
-      name = OT_TRACE_ID_HEADER;
-    } else {
-      bit = SAMPLED;
-      name = OT_SAMPLED_HEADER;
-    }
-    if ((exact & bit) !== 0) continue;
-    const lowercase = key === name;
-    if (!lowercase && (slot(found, bit) !== undefined || !equalsIgnoreAsciiCase(key, name)))
-      continue;
-    const value = read(carrier, getter, key);
-    if (value === undefined) continue;
-    setSlot(found, bit, value);
-    if (lowercase) exact |= bit;
+  exact: number,
+): number {
+  if (hasPrefixIgnoreCase(key, OT_BAGGAGE_PREFIX)) {
+    let bag = found.baggage;
+    if (bag === undefined) bag = found.baggage = new BaggageCollector();
+    else if (bag.full) return exact;
+    const itemKey = baggageKeyFromHeader(key, PREFIX_LENGTH);
+    if (itemKey === undefined) return exact; // not a token: skipped before its value is read
+    // The value cap is applied before the value is touched (a 1 MB value is never copied).
+    const value = firstValue(read(carrier, getter, key), bag.remainingBytes);
+    if (value !== undefined) bag.addToken(itemKey, value);
+    return exact;
   }
+  // The names differ in length or at index 10 (t / s / s), so one compare picks the slot.
+  let bit: number;
+  let name: string;
+  if (key.length === OT_SPAN_ID_HEADER.length) {
+    bit = SPAN;
+    name = OT_SPAN_ID_HEADER;
+  } else if (key.length !== OT_TRACE_ID_HEADER.length) {
+    return exact;
+  } else if ((key.charCodeAt(10) | 0x20) === 0x74 /* t */) {
+    bit = TRACE;
+    name = OT_TRACE_ID_HEADER;
+  } else {
+    bit = SAMPLED;
+    name = OT_SAMPLED_HEADER;
+  }
+  if ((exact & bit) !== 0) return exact;
+  const lowercase = key === name;
+  if (!lowercase && (slot(found, bit) !== undefined || !equalsIgnoreAsciiCase(key, name)))
+    return exact;
+  const value = read(carrier, getter, key);
+  if (value === undefined) return exact;
+  setSlot(found, bit, value);
+  return lowercase ? exact | bit : exact;
 }
 
 function read(carrier: unknown, getter: TextMapGetter | undefined, key: string): unknown {

@@ -143,3 +143,15 @@ describe('construction', () => {
     expect(String(new OTTracePropagator(config as never))).toBe(description);
   });
 });
+
+test('§1 an inherited key (prototype pollution) is not a header', () => {
+  const proto = Object.prototype as Record<string, unknown>;
+  proto['OT-Tracer-TraceId'] = TRACE_ID;
+  proto['OT-Tracer-SpanId'] = SPAN_ID;
+  try {
+    expect(p.extract(ROOT_CONTEXT, { host: 'h' }, defaultTextMapGetter)).toBe(ROOT_CONTEXT);
+  } finally {
+    delete proto['OT-Tracer-TraceId'];
+    delete proto['OT-Tracer-SpanId'];
+  }
+});
