@@ -18,6 +18,7 @@ import * as inject from './inject';
 import * as rules from './rules';
 import * as baggage from './baggage';
 import * as prefixed from './prefixed-baggage';
+import * as spanContext from './span-context';
 
 export const TRACE_ID_LENGTH = hex.TRACE_ID_LENGTH;
 export const SPAN_ID_LENGTH = hex.SPAN_ID_LENGTH;
@@ -87,3 +88,5 @@ export type BaggageValueEncoder = prefixed.BaggageValueEncoder;
 export const hasPrefixIgnoreCase = prefixed.hasPrefixIgnoreCase;
 export const baggageKeyFromHeader = prefixed.baggageKeyFromHeader;
 export const injectPrefixedBaggage = prefixed.injectPrefixedBaggage;
+
+export const remoteSpanContext = spanContext.remoteSpanContext;

@@ -5,18 +5,13 @@
  * Issue 19: "Never put an invalid context in place of a valid one" — the official 0.22 sets an
  * invalid span context (span `0`, a 64-bit overflow) over a valid one from an earlier member.
  */
-import {
-  trace,
-  TraceFlags,
-  type Context,
-  type SpanContext,
-  type TextMapGetter,
-} from '@opentelemetry/api';
+import { trace, TraceFlags, type Context, type TextMapGetter } from '@opentelemetry/api';
 import {
   firstValue,
   getHeader,
   isPlainCarrier,
   plainValueIgnoreCase,
+  remoteSpanContext,
   safeGet,
 } from '@baton/internal';
 import { MAX_CLOUD_TRACE_CONTEXT_LENGTH, X_CLOUD_TRACE_HEADER } from './constants';
@@ -27,6 +22,7 @@ export function extractCloudTrace(
   carrier: unknown,
   getter: TextMapGetter,
 ): Context {
+  if (carrier === null || carrier === undefined) return context;
   // Lowercase name first, then a case-insensitive scan only on a miss (§1). For Node's headers (a
   // plain object) the scan builds no key array: most requests have no such header at all.
   let raw = safeGet(carrier, getter, X_CLOUD_TRACE_HEADER);
@@ -39,22 +35,12 @@ export function extractCloudTrace(
   if (value === undefined) return context;
   const parsed = parseCloudTraceContext(value);
   if (parsed === undefined) return context;
-  const spanContext: SpanContext = {
-    traceId: parsed.traceId,
-    spanId: parsed.spanId,
-    isRemote: true,
-    traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
-  };
-  // Same ids as the span context already there (W3C ran first in a composite, as on Google's load
-  // balancers, which send both headers): keep its tracestate, as B3 and Jaeger do.
-  const existing = trace.getSpanContext(context);
-  if (
-    existing !== undefined &&
-    existing.traceState !== undefined &&
-    existing.traceId === parsed.traceId &&
-    existing.spanId === parsed.spanId
-  ) {
-    spanContext.traceState = existing.traceState;
-  }
+  // Same ids as the span context already there: its tracestate is kept (remoteSpanContext).
+  const spanContext = remoteSpanContext(
+    context,
+    parsed.traceId,
+    parsed.spanId,
+    parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
+  );
   return trace.setSpanContext(context, spanContext);
 }

@@ -4,14 +4,8 @@
  * REQUIREMENTS §1: never throws, returns the input context unchanged when nothing valid was found,
  * never replaces a valid SpanContext or Baggage with a malformed one. §12: Jaeger's baggage caps.
  */
-import {
-  trace,
-  TraceFlags,
-  type Context,
-  type SpanContext,
-  type TextMapGetter,
-} from '@opentelemetry/api';
-import { mergeBaggage } from '@baton/internal';
+import { trace, TraceFlags, type Context, type TextMapGetter } from '@opentelemetry/api';
+import { mergeBaggage, remoteSpanContext } from '@baton/internal';
 import { parseOTIds, readSampled, type OTIds } from './ot-span-context';
 import { readLowercase, scanKeys } from './read-headers';
 
@@ -32,23 +26,13 @@ export function extractOT(context: Context, carrier: unknown, getter: TextMapGet
   const sampled = readSampled(found.sampled);
   if (sampled === undefined) return context;
 
-  const spanContext: SpanContext = {
-    traceId: ids.traceId,
-    spanId: ids.spanId,
-    isRemote: true,
-    traceFlags: sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
-  };
-  // Same ids as the span context already there (W3C ran first in a composite): keep its
-  // tracestate, as B3 and Jaeger do (REQUIREMENTS §4 "Preserve tracestate"; OT has none).
-  const existing = trace.getSpanContext(context);
-  if (
-    existing !== undefined &&
-    existing.traceState !== undefined &&
-    existing.traceId === ids.traceId &&
-    existing.spanId === ids.spanId
-  ) {
-    spanContext.traceState = existing.traceState;
-  }
+  // Same ids as the span context already there: its tracestate is kept (remoteSpanContext).
+  const spanContext = remoteSpanContext(
+    context,
+    ids.traceId,
+    ids.spanId,
+    sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
+  );
   let result = trace.setSpanContext(context, spanContext);
   const bag = found.baggage;
   if (bag !== undefined && bag.items.size > 0) result = mergeBaggage(result, bag.items);
