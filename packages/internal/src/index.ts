@@ -17,6 +17,8 @@ import * as limits from './limits';
 import * as inject from './inject';
 import * as rules from './rules';
 import * as baggage from './baggage';
+import * as prefixed from './prefixed-baggage';
+import * as spanContext from './span-context';
 
 export const TRACE_ID_LENGTH = hex.TRACE_ID_LENGTH;
 export const SPAN_ID_LENGTH = hex.SPAN_ID_LENGTH;
@@ -37,6 +39,8 @@ export const safeGet = carrier.safeGet;
 export const safeKeys = carrier.safeKeys;
 export const getHeader = carrier.getHeader;
 export const plainCarrierKeys = carrier.plainCarrierKeys;
+export const isPlainCarrier = carrier.isPlainCarrier;
+export const plainValueIgnoreCase = carrier.plainValueIgnoreCase;
 export const ownValue = carrier.ownValue;
 export const firstValue = carrier.firstValue;
 export const joinedValue = carrier.joinedValue;
@@ -76,3 +80,15 @@ export const extractEquivalence = rules.extractEquivalence;
 export const HEADERS_READ: typeof rules.HEADERS_READ = rules.HEADERS_READ;
 export const headersRead = rules.headersRead;
 export type HeadersRead = rules.HeadersRead;
+
+export const BaggageCollector = prefixed.BaggageCollector;
+export type BaggageCollector = prefixed.BaggageCollector;
+export const BaggageHeaderNames = prefixed.BaggageHeaderNames;
+export type BaggageHeaderNames = prefixed.BaggageHeaderNames;
+export type BaggageValueDecoder = prefixed.BaggageValueDecoder;
+export type BaggageValueEncoder = prefixed.BaggageValueEncoder;
+export const hasPrefixIgnoreCase = prefixed.hasPrefixIgnoreCase;
+export const baggageKeyFromHeader = prefixed.baggageKeyFromHeader;
+export const injectPrefixedBaggage = prefixed.injectPrefixedBaggage;
+
+export const remoteSpanContext = spanContext.remoteSpanContext;

@@ -256,8 +256,8 @@ const rows: Row[] = [
     warnings: 1,
   },
   {
-    rule: 'REQUIREMENTS §8 "Unknown name → `diag.warn` naming the value, skipped" (ottrace: not in Baton)',
-    env: 'ottrace,b3multi,bogus',
+    rule: 'REQUIREMENTS §8 "Unknown name → `diag.warn` naming the value, skipped"',
+    env: 'zipkin,b3multi,bogus',
     description: 'B3(multi)',
     writes: ['b3multi'],
     traceId: B3_TRACE,
@@ -267,7 +267,7 @@ const rows: Row[] = [
   },
   {
     rule: 'REQUIREMENTS §8 "every name unknown → warn and fall back to the default"',
-    env: 'ottrace,bogus',
+    env: 'zipkin,bogus',
     description: 'Composite[W3CTraceContext, W3CBaggage]',
     writes: ['tracecontext', 'baggage'],
     traceId: W3C_TRACE,

@@ -14,38 +14,24 @@ import {
   type TextMapGetter,
 } from '@opentelemetry/api';
 import {
+  BaggageCollector,
+  baggageKeyFromHeader,
   BAGGAGE_MAX_BYTES,
   equalsIgnoreAsciiCase,
+  hasPrefixIgnoreCase,
   firstValue,
-  isTchar,
   joinedValue,
   safeKeys,
   setDebugTrace,
   mergeBaggage,
   MAX_SCANNED_KEYS,
   safeGet,
-  startsWithIgnoreAsciiCase,
 } from '@baton/internal';
-import { BaggageCollector } from './baggage-collector';
+import { formDecode } from './form-decode';
 import type { ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER, MAX_UBER_TRACE_ID_LENGTH } from './constants';
 import { collectJaegerBaggage } from './jaeger-baggage';
 import { parseUberTraceId } from './uber-trace-id';
-
-/** True when `key` is the baggage prefix (any ASCII case) followed by at least one char. */
-function hasPrefixIgnoreCase(key: string, prefix: string): boolean {
-  return key.length > prefix.length && startsWithIgnoreAsciiCase(key, prefix);
-}
-
-/**
- * key[start, end) as a baggage item key, as sent (the official package keeps the case too), or
- * undefined when it is not an RFC 9110 token. The case is not trusted — Node lowercases header
- * names — so the item is marked caseless (see @baton/internal mergeBaggage).
- */
-function itemKeyFrom(key: string, start: number): string | undefined {
-  for (let i = start; i < key.length; i++) if (!isTchar(key.charCodeAt(i))) return undefined;
-  return key.slice(start);
-}
 
 export function extractJaeger(
   context: Context,
@@ -82,7 +68,7 @@ export function extractJaeger(
     if (first === J && equalsIgnoreAsciiCase(key, JAEGER_BAGGAGE_HEADER)) {
       if (jaegerBaggageRaw === undefined) jaegerBaggageRaw = safeGet(carrier, getter, key);
     } else if (first === prefixFirst && hasPrefixIgnoreCase(key, baggagePrefix)) {
-      if (collector === undefined) collector = new BaggageCollector();
+      if (collector === undefined) collector = new BaggageCollector(formDecode);
       else if (collector.full) {
         // Nothing more can be kept: once the trace header is found there is nothing left to
         // look for (jaeger-baggage would only add items), so stop walking a huge carrier.
@@ -90,8 +76,9 @@ export function extractJaeger(
         continue;
       }
       // A key that is not a token is skipped before its value is read, and the value cap is
-      // applied before the value is touched.
-      const itemKey = itemKeyFrom(key, prefixLength);
+      // applied before the value is touched. The key keeps the case it arrived in; the entry is
+      // marked caseless (Node lowercases header names; see @baton/internal caselessEntry).
+      const itemKey = baggageKeyFromHeader(key, prefixLength);
       if (itemKey === undefined) continue;
       const value = firstValue(safeGet(carrier, getter, key), collector.remainingBytes);
       if (value !== undefined) collector.addToken(itemKey, value, true);
@@ -139,7 +126,7 @@ export function extractJaeger(
     // than the whole byte budget is ignored before parsing.
     const header = joinedValue(jaegerBaggageRaw, BAGGAGE_MAX_BYTES);
     if (header !== undefined) {
-      if (collector === undefined) collector = new BaggageCollector();
+      if (collector === undefined) collector = new BaggageCollector(formDecode);
       collectJaegerBaggage(header, collector);
     }
   }
