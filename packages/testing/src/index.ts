@@ -9,3 +9,11 @@ export type {
   ConformanceVector,
   RuleResult,
 } from './kit/types';
+export { startServices } from './harness/services';
+export type { Services, PropagationResult, RequestOptions } from './harness/services';
+export type { ServiceConfig, Hop } from './harness/service';
+export type { Expectation } from './harness/checks';
+export { propagationMatrix } from './harness/matrix';
+export type { MatrixReport, PairResult } from './harness/matrix';
+export { renderWaterfall } from './harness/waterfall';
+export type { HarnessSpan } from './harness/spans';

@@ -20,7 +20,11 @@ function failures(p: TextMapPropagator, options: ConformanceOptions = {}) {
   const failed = report.results.filter((r) => !r.passed);
   return {
     rules: failed.map((r) => r.rule) as RuleId[],
-    text: (rule: RuleId) => failed.filter((r) => r.rule === rule).flatMap((r) => r.problems).join('\n'),
+    text: (rule: RuleId) =>
+      failed
+        .filter((r) => r.rule === rule)
+        .flatMap((r) => r.problems)
+        .join('\n'),
   };
 }
 
@@ -28,8 +32,12 @@ test('core W3CTraceContextPropagator: three-digit flags break the round trip; a 
   const f = failures(new W3CTraceContextPropagator());
   expect(f.rules).toEqual(['extract-hostile-carriers', 'malformed-keeps-valid', 'round-trip']);
   // REQUIREMENTS §2: "The official core injects flags ≥ 0x10 as three digits — an invalid header."
-  expect(f.text('round-trip')).toMatch(/"traceparent":"00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{3}"\}, and extract found nothing valid/);
-  expect(f.text('extract-hostile-carriers')).toContain('a getter whose get and keys throw: threw Error: get');
+  expect(f.text('round-trip')).toMatch(
+    /"traceparent":"00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{3}"\}, and extract found nothing valid/,
+  );
+  expect(f.text('extract-hostile-carriers')).toContain(
+    'a getter whose get and keys throw: threw Error: get',
+  );
 });
 
 test('core W3CBaggagePropagator: throws on Buffers and lone surrogates, replaces baggage with malformed', () => {
@@ -41,7 +49,9 @@ test('core W3CBaggagePropagator: throws on Buffers and lone surrogates, replaces
     'inject-safe',
     'round-trip',
   ]);
-  expect(f.text('extract-hostile-carriers')).toContain('a Buffer of garbage in every header: threw TypeError');
+  expect(f.text('extract-hostile-carriers')).toContain(
+    'a Buffer of garbage in every header: threw TypeError',
+  );
   expect(f.text('inject-safe')).toContain('inject threw URIError: URI malformed');
   expect(f.text('malformed-keeps-valid')).toContain('lost the baggage entry baton-kit-kept=yes');
 });
@@ -49,15 +59,24 @@ test('core W3CBaggagePropagator: throws on Buffers and lone surrogates, replaces
 test('propagator-b3 single: accepts a b3 value with trailing garbage', () => {
   const f = failures(new B3Propagator());
   expect(f.rules).toEqual(['extract-hostile-carriers', 'malformed-keeps-valid']);
-  expect(f.text('malformed-keeps-valid')).toMatch(/its own headers \{"b3":"[^"]+"\} with a NUL appended: replaced the valid span context/);
+  expect(f.text('malformed-keeps-valid')).toMatch(
+    /its own headers \{"b3":"[^"]+"\} with a NUL appended: replaced the valid span context/,
+  );
 });
 
 test('propagator-b3 multi: fields() lists x-b3-parentspanid, which it never writes', () => {
   const f = failures(new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }), {
-    vectors: [{ name: 'B3: "x-b3-flags: 1" → debug', carrier: { 'x-b3-traceid': T, 'x-b3-spanid': S, 'x-b3-flags': '1' } }],
+    vectors: [
+      {
+        name: 'B3: "x-b3-flags: 1" → debug',
+        carrier: { 'x-b3-traceid': T, 'x-b3-spanid': S, 'x-b3-flags': '1' },
+      },
+    ],
   });
   expect(f.rules).toEqual(['extract-hostile-carriers', 'malformed-keeps-valid', 'fields-exact']);
-  expect(f.text('fields-exact')).toContain('fields() lists "x-b3-parentspanid", which inject never wrote');
+  expect(f.text('fields-exact')).toContain(
+    'fields() lists "x-b3-parentspanid", which inject never wrote',
+  );
   expect(f.text('fields-exact')).not.toContain('x-b3-flags');
 });
 
@@ -76,6 +95,10 @@ test('propagator-jaeger: quadratic baggage, the random bit as debug, baggage des
   expect(f.text('bounded-work')).toMatch(/KB of \d+ headers named uberctx-\*: extract took \d+ ms/);
   // REQUIREMENTS §5: "never copy the W3C random bit (0x02) into Jaeger flags"
   expect(f.text('round-trip')).toMatch(/"uber-trace-id":"[0-9a-f]{32}:[0-9a-f]{16}:0:0[23]"/);
-  expect(f.text('inject-invalid-span')).toContain('all-zero ids: wrote {"uber-trace-id":"00000000000000000000000000000000:0000000000000000:0:01"}');
-  expect(f.text('inject-suppressed')).toContain('baggage without a span, tracing suppressed: wrote {"uberctx-k":"v"}');
+  expect(f.text('inject-invalid-span')).toContain(
+    'all-zero ids: wrote {"uber-trace-id":"00000000000000000000000000000000:0000000000000000:0:01"}',
+  );
+  expect(f.text('inject-suppressed')).toContain(
+    'baggage without a span, tracing suppressed: wrote {"uberctx-k":"v"}',
+  );
 });
