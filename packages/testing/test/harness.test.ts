@@ -101,7 +101,9 @@ test('the matrix finds which caller/callee pairs break, with the reason', async 
     'both→w3c ok',
     'both→zipkin ok',
   ]);
-  expect(report.broken[0].problems[1]).toContain('w3c sent traceparent, baggage; zipkin reads x-b3-traceid');
+  expect(report.broken[0].problems[1]).toContain(
+    'w3c sent traceparent, baggage; zipkin reads x-b3-traceid',
+  );
   expect(report.table.split('\n').slice(0, 4)).toEqual([
     'caller ↓ callee →  w3c  zipkin  both',
     'w3c                ·    ✗       ✓',

@@ -60,8 +60,8 @@ function table(names: string[], pairs: PairResult[]): string {
     });
     lines.push([cell(caller, width), ...row].join('  ').trimEnd());
   }
-  const broken = pairs.filter((p) => !p.ok);
-  if (broken.length)
-    lines.push('', ...broken.map((p) => `${p.caller} → ${p.callee}: ${p.problems.join('; ')}`));
+  for (const p of pairs.filter((x) => !x.ok)) {
+    lines.push('', `✗ ${p.caller} → ${p.callee}`, ...p.problems.map((problem) => `  - ${problem}`));
+  }
   return lines.join('\n');
 }
