@@ -1,6 +1,6 @@
 /**
- * The real SDK pieces the harness drives, loaded when a harness starts: @opentelemetry/sdk-trace-base
- * is an optional peer, so the conformance kit works without it installed.
+ * The real SDK pieces the harness drives, loaded when a harness starts: the SDK is an optional
+ * peer, so the conformance kit works without it installed.
  */
 import type { Span } from '@opentelemetry/api';
 
@@ -32,15 +32,21 @@ interface SdkModule {
   InMemorySpanExporter: new () => { getFinishedSpans(): FinishedSpan[]; reset(): void };
 }
 
+/** SDK 2 names the package sdk-trace-base; SDK 3 renamed it sdk-trace (same classes). */
+const SDK_PACKAGES = ['@opentelemetry/sdk-trace-base', '@opentelemetry/sdk-trace'];
+
 function loadSdk(): SdkModule {
-  try {
-    return require('@opentelemetry/sdk-trace-base') as SdkModule;
-  } catch {
-    throw new Error(
-      '@baton/testing: the propagation harness runs the real SDK; install it next to your tests: ' +
-        'npm install --save-dev @opentelemetry/sdk-trace-base@2',
-    );
+  for (const name of SDK_PACKAGES) {
+    try {
+      return require(name) as SdkModule;
+    } catch {
+      // try the next name
+    }
   }
+  throw new Error(
+    '@baton/testing: the propagation harness runs the real SDK; install it next to your tests: ' +
+      'npm install --save-dev @opentelemetry/sdk-trace-base@2 (SDK 3: @opentelemetry/sdk-trace)',
+  );
 }
 
 /** One tracer provider per service, exporting to memory, so each service's spans stay its own. */
