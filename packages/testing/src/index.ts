@@ -15,5 +15,6 @@ export type { ServiceConfig, Hop } from './harness/service';
 export type { Expectation } from './harness/checks';
 export { propagationMatrix } from './harness/matrix';
 export type { MatrixReport, PairResult } from './harness/matrix';
-export { renderWaterfall } from './harness/waterfall';
+export { renderWaterfall, groupByTrace } from './harness/waterfall';
+export type { WaterfallOptions } from './harness/waterfall';
 export type { HarnessSpan } from './harness/spans';

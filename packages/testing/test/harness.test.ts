@@ -80,7 +80,7 @@ describe('a hop without a common format', () => {
       /^propagation along gateway → legacy broke:\n {2}- expected one trace, found 2\n/,
     );
     expect(message.match(/^trace [0-9a-f]{32} {2}· {2}\d spans?/gm)).toHaveLength(2);
-    expect(message).toContain('GET /legacy → legacy /legacy (client)');
+    expect(message).toContain('└ GET → legacy /legacy (client)');
   });
 });
 

@@ -22,25 +22,16 @@ function label(span: HarnessSpan, portToService: Map<number, string>): string {
   return `${span.name} → ${to} ${path}`;
 }
 
-/** What arrived with a server span: the harness records baggage and headers as attributes. */
-function arrived(span: HarnessSpan): string {
-  const parts: string[] = [];
-  for (const [attr, what] of [
-    ['baton.baggage', 'baggage'],
-    ['baton.headers', ''],
-  ] as const) {
-    const raw = span.attributes[attr];
-    if (typeof raw !== 'string') continue;
-    const entries = Object.entries(JSON.parse(raw) as Record<string, string>).map(
-      ([k, v]) => `${k}=${v}`,
-    );
-    if (entries.length) parts.push(`${what ? `${what} ` : ''}${entries.join(',')}`.trim());
-  }
-  return parts.join(' · ');
+/** What arrived with a server span: the harness records the baggage it saw as an attribute. */
+function harnessArrived(span: HarnessSpan): string {
+  const raw = span.attributes['baton.baggage'];
+  if (typeof raw !== 'string') return '';
+  const entries = Object.entries(JSON.parse(raw) as Record<string, string>);
+  return entries.length ? `baggage ${entries.map(([k, v]) => `${k}=${v}`).join(',')}` : '';
 }
 
 /** Groups spans by trace, in order of first start. */
-function byTrace(spans: HarnessSpan[]): Map<string, HarnessSpan[]> {
+export function groupByTrace(spans: HarnessSpan[]): Map<string, HarnessSpan[]> {
   const traces = new Map<string, HarnessSpan[]>();
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
     const list = traces.get(s.traceId) ?? [];
@@ -73,6 +64,11 @@ function treeOrder(
   return out;
 }
 
+export interface WaterfallOptions {
+  /** The last column of a span's line: what arrived with it. Default: the harness's baggage. */
+  arrived?: (span: HarnessSpan) => string;
+}
+
 /**
  * @param spans    the spans of one request, from every service
  * @param services name → port (to name the callee of a client span)
@@ -80,12 +76,14 @@ function treeOrder(
 export function renderWaterfall(
   spans: HarnessSpan[],
   services: Map<string, { port: number }>,
+  options: WaterfallOptions = {},
 ): string {
+  const arrived = options.arrived ?? harnessArrived;
   const portToService = new Map(
     [...services].map(([name, s]) => [s.port, name] as [number, string]),
   );
   const lines: string[] = [];
-  for (const [traceId, list] of byTrace(spans)) {
+  for (const [traceId, list] of groupByTrace(spans)) {
     const t0 = Math.min(...list.map((s) => s.start));
     const t1 = Math.max(...list.map((s) => s.end));
     const total = Math.max(t1 - t0, 0.001);
