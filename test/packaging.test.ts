@@ -24,6 +24,11 @@ function run(cmd: string, args: string[], cwd: string): string {
 
 let scratch: string;
 
+/** Installs into the scratch project as a user would (registry specs or tarball paths). */
+function npmInstall(specs: string[]): void {
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...specs], scratch);
+}
+
 beforeAll(() => {
   run('npm', ['run', 'build'], repo);
   scratch = mkdtempSync(join(tmpdir(), 'baton-pack-'));
@@ -40,18 +45,7 @@ beforeAll(() => {
   const apiVersion = JSON.parse(
     readFileSync(join(repo, 'node_modules/@opentelemetry/api/package.json'), 'utf8'),
   ).version;
-  run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      `@opentelemetry/api@${apiVersion}`,
-      ...tarballs,
-    ],
-    scratch,
-  );
+  npmInstall([`@opentelemetry/api@${apiVersion}`, ...tarballs]);
 }, 300_000);
 
 describe.each(packages)('$pkg.name', ({ pkg }) => {
@@ -161,18 +155,7 @@ describe('@baton/testing README examples in a consumer project', () => {
     const sdkVersion = JSON.parse(
       readFileSync(join(repo, 'node_modules/@opentelemetry/sdk-trace-base/package.json'), 'utf8'),
     ).version;
-    run(
-      'npm',
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--prefer-offline',
-        `@opentelemetry/sdk-trace-base@${sdkVersion}`,
-        ...RUNNERS,
-      ],
-      scratch,
-    );
+    npmInstall([`@opentelemetry/sdk-trace-base@${sdkVersion}`, ...RUNNERS]);
     for (const { file, code } of examples) writeFileSync(join(scratch, file), code);
   }, 300_000);
 
