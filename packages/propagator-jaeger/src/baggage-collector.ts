@@ -6,7 +6,7 @@
  * dropped whole before its value is decoded (W3C-BAG §Limits: drop whole members, never a part).
  */
 import type { BaggageEntry } from '@opentelemetry/api';
-import { BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS, isToken } from '@baton/internal';
+import { BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS, isToken, caselessEntry } from '@baton/internal';
 import { formDecode } from './form-decode';
 
 export class BaggageCollector {
@@ -33,16 +33,21 @@ export class BaggageCollector {
    * a space (form-encoding Jaeger clients); an undecodable value is kept as it arrived.
    */
   add(key: string, raw: string): void {
-    if (isToken(key)) this.addToken(key, raw);
+    if (isToken(key)) this.addToken(key, raw, false);
   }
 
-  /** add() for a key the caller has already checked to be a token (the uberctx- key scan). */
-  addToken(key: string, raw: string): void {
+  /**
+   * add() for a key the caller has already checked to be a token. `fromHeaderName`: the key is the
+   * tail of a `uberctx-{key}` header name, whose case is lost (see @baton/internal caselessEntry);
+   * `jaeger-baggage` keys come from a header value and keep theirs.
+   */
+  addToken(key: string, raw: string, fromHeaderName: boolean): void {
     if (this.items.size >= BAGGAGE_MAX_MEMBERS || this.items.has(key)) return;
     const size = key.length + raw.length;
     if (this.bytes + size > BAGGAGE_MAX_BYTES) return;
     this.bytes += size;
     const decoded = formDecode(raw);
-    this.items.set(key, { value: decoded === undefined ? raw : decoded });
+    const value = decoded === undefined ? raw : decoded;
+    this.items.set(key, fromHeaderName ? caselessEntry(value) : { value });
   }
 }

@@ -38,19 +38,13 @@ function hasPrefixIgnoreCase(key: string, prefix: string): boolean {
 }
 
 /**
- * key[start, end) as a baggage item key: lowercase, or undefined when it is not an RFC 9110 token.
- * One pass does the token check and the case check; the key is lowercased only when it has an
- * uppercase letter (the usual lowercase key is just sliced).
+ * key[start, end) as a baggage item key, as sent (the official package keeps the case too), or
+ * undefined when it is not an RFC 9110 token. The case is not trusted — Node lowercases header
+ * names — so the item is marked caseless (see @baton/internal mergeBaggage).
  */
 function itemKeyFrom(key: string, start: number): string | undefined {
-  let upper = false;
-  for (let i = start; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (!isTchar(c)) return undefined;
-    if (c >= 0x41 && c <= 0x5a) upper = true;
-  }
-  const itemKey = key.slice(start);
-  return upper ? itemKey.toLowerCase() : itemKey;
+  for (let i = start; i < key.length; i++) if (!isTchar(key.charCodeAt(i))) return undefined;
+  return key.slice(start);
 }
 
 export function extractJaeger(
@@ -95,13 +89,12 @@ export function extractJaeger(
         if (traceRaw !== undefined) break;
         continue;
       }
-      // Header names are case-insensitive, so the item key is read lowercase (as the Jaeger Go
-      // client does); a key that is not a token is skipped before its value is read, and the
-      // value cap is applied before the value is touched.
+      // A key that is not a token is skipped before its value is read, and the value cap is
+      // applied before the value is touched.
       const itemKey = itemKeyFrom(key, prefixLength);
       if (itemKey === undefined) continue;
       const value = firstValue(safeGet(carrier, getter, key), collector.remainingBytes);
-      if (value !== undefined) collector.addToken(itemKey, value);
+      if (value !== undefined) collector.addToken(itemKey, value, true);
     } else if (
       traceRaw === undefined &&
       first === traceFirst &&
@@ -117,22 +110,24 @@ export function extractJaeger(
     const value = firstValue(traceRaw, MAX_UBER_TRACE_ID_LENGTH);
     const parsed = value === undefined ? undefined : parseUberTraceId(value);
     if (parsed !== undefined) {
-      // Same ids as the span context already there (W3C ran first in a composite): keep its
-      // tracestate, as B3 does (REQUIREMENTS §4 "Preserve tracestate"; Jaeger has no tracestate).
-      const existing = trace.getSpanContext(result);
-      const traceState =
-        existing !== undefined &&
-        existing.traceId === parsed.traceId &&
-        existing.spanId === parsed.spanId
-          ? existing.traceState
-          : undefined;
       const spanContext: SpanContext = {
         traceId: parsed.traceId,
         spanId: parsed.spanId,
         isRemote: true,
         traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
       };
-      if (traceState !== undefined) spanContext.traceState = traceState;
+      // Same ids as the span context already there (W3C ran first in a composite): keep its
+      // tracestate and its flag bits beyond sampled (the W3C random bit), as B3 does
+      // (REQUIREMENTS §4 "Preserve tracestate and the trace flags beyond sampled").
+      const existing = trace.getSpanContext(result);
+      if (
+        existing !== undefined &&
+        existing.traceId === parsed.traceId &&
+        existing.spanId === parsed.spanId
+      ) {
+        spanContext.traceFlags |= existing.traceFlags & ~TraceFlags.SAMPLED;
+        if (existing.traceState !== undefined) spanContext.traceState = existing.traceState;
+      }
       result = trace.setSpanContext(result, spanContext);
       if (parsed.debug) result = setDebugTrace(result, parsed.traceId);
     }

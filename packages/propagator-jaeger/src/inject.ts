@@ -1,5 +1,5 @@
 /**
- * Inject: `{trace-header}: {32}:{16}:0:{1|0|3}` and one `uberctx-{key}` header per baggage item.
+ * Inject: `{trace-header}: {32}:{16}:0:{01|00|03}` and one `uberctx-{key}` header per baggage item.
  *
  * REQUIREMENTS §1: never throws; writes only token header names and safe US-ASCII values; no trace
  * header without a valid span context; nothing at all (baggage included) when tracing is
@@ -33,10 +33,14 @@ import {
   SUFFIX_SAMPLED,
 } from './uber-trace-id';
 
-/** The `:0:{flags}` tail: sampled, debug only with sampled and only for the trace it came with. */
+/**
+ * The `:0:{flags}` tail. Debug belongs to the trace it arrived with, and every span of that trace
+ * carries it, sampled locally or not (REQUIREMENTS §4, the debug key B3 and Jaeger share): written
+ * as 3, because Jaeger's debug bit is only meaningful with sampled. Any other trace: sampled or not.
+ */
 function flagsSuffix(context: Context, traceId: string, traceFlags: number): string {
-  if ((traceFlags & TraceFlags.SAMPLED) === 0) return SUFFIX_NOT_SAMPLED;
-  return isDebugTrace(context, traceId) ? SUFFIX_DEBUG : SUFFIX_SAMPLED;
+  if (isDebugTrace(context, traceId)) return SUFFIX_DEBUG;
+  return (traceFlags & TraceFlags.SAMPLED) === 0 ? SUFFIX_NOT_SAMPLED : SUFFIX_SAMPLED;
 }
 
 export function injectJaeger(
