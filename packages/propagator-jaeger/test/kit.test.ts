@@ -12,10 +12,9 @@ describeConformance(new JaegerPropagator(), {
   headerPrefixes: ['uberctx-'],
   vectors: [
     {
-      name: '§5 the whole value may be URL-encoded (`%3A`); inject `{32}:{16}:0:{1|0|3}`',
+      name: '§5 the whole value may be URL-encoded (`%3A`) — decode first',
       carrier: { 'uber-trace-id': `${T}%3A${S}%3A0%3A3` },
       spanContext: { traceId: T, spanId: S, sampled: true },
-      injects: { 'uber-trace-id': `${T}:${S}:0:3` },
     },
     {
       name: '§5 `uberctx-{key}` → Baggage, value percent-decoded with `+` read as space',
