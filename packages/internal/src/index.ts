@@ -17,6 +17,7 @@ import * as limits from './limits';
 import * as inject from './inject';
 import * as rules from './rules';
 import * as baggage from './baggage';
+import * as explain from './explain';
 
 export const TRACE_ID_LENGTH = hex.TRACE_ID_LENGTH;
 export const SPAN_ID_LENGTH = hex.SPAN_ID_LENGTH;
@@ -74,3 +75,13 @@ export const extractEquivalence = rules.extractEquivalence;
 export const HEADERS_READ: typeof rules.HEADERS_READ = rules.HEADERS_READ;
 export const headersRead = rules.headersRead;
 export type HeadersRead = rules.HeadersRead;
+
+export type Rejection = explain.Rejection;
+export type Explanation<F> = explain.Explanation<F>;
+export const accepted = explain.accepted;
+export const rejected = explain.rejected;
+export const explainText = explain.explainText;
+export const describeCharAt = explain.describeCharAt;
+export const firstNonLowerHex = explain.firstNonLowerHex;
+export const allZero = explain.allZero;
+export const isUpperHex = explain.isUpperHex;
