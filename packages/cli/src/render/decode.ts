@@ -38,11 +38,13 @@ function format(r: FormatReport, s: Style, out: string[]): void {
   const parts = describeExtracted(r.extracted).split(' · ');
   parts.forEach((p, i) => out.push(row(4, i === 0 ? 'Baton extracts' : '', LABEL + 2, p)));
   if (r.official !== null) {
-    const theirs =
-      r.official.extracted === null
-        ? 'rejects it (extracts nothing)'
-        : `extracts ${describeExtracted(r.official.extracted)}`;
-    out.push(row(4, 'official', LABEL + 2, `${r.official.package} ${theirs}`));
+    const { package: pkg, extracted } = r.official;
+    if (extracted === null) {
+      out.push(row(4, 'official', LABEL + 2, `${pkg} rejects it (extracts nothing)`));
+    } else {
+      out.push(row(4, 'official', LABEL + 2, `${pkg} extracts:`));
+      for (const p of describeExtracted(extracted).split(' · ')) out.push(row(4, '', LABEL + 2, p));
+    }
   }
 }
 
