@@ -184,7 +184,7 @@ export interface Survival {
 export interface CompareReport {
   a: ChainReport;
   b: ChainReport;
-  /** What A was given to send (from the headers, or a sample context). */
+  /** What A's headers carry (A's own extract of what it injected: a sample context, or the given headers'). */
   sent: Extracted | null;
   /** The headers A writes. */
   headers: Record<string, string>;
@@ -253,7 +253,9 @@ export function compareServices(
   const received = summarize(
     chainB.propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter),
   );
-  const sent = summarize(ctx);
+  // What A conveys is what A itself reads back from its own headers: a context item A has no
+  // format for (platform-id when A lacks it) is not sent, so it cannot be lost on the way to B.
+  const sent = summarize(chainA.propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter));
   const list = items(sent, received);
   const carrier: Carrier = headers;
   const unread = FORMATS.filter(

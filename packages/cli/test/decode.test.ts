@@ -17,6 +17,7 @@ interface Report {
   valid: boolean;
   requests: Array<{
     source: string;
+    headers: Array<{ name: string; value: string }>;
     valid: boolean;
     formats: Array<{
       format: string;

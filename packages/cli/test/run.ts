@@ -61,5 +61,9 @@ export function batonJson<T = Record<string, unknown>>(
   return { status: r.status, json: JSON.parse(r.stdout) as T };
 }
 
-const ANSI = /\x1b\[[0-9;]*m/g;
-export const stripAnsi = (s: string): string => s.replace(ANSI, '');
+const ESC = String.fromCharCode(0x1b);
+export const stripAnsi = (s: string): string =>
+  s
+    .split(ESC)
+    .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
+    .join('');

@@ -17,8 +17,8 @@ function header(h: HeaderReport, s: Style, out: string[]): void {
     out.push(fit(`      ${s.bad('✗ ' + e.rule)}  ${e.message}`, WIDTH));
     if (e.position >= 0) {
       const [value, caret] = pointer(h.errorValue ?? h.value, e.position, WIDTH - 8 - LABEL - 1);
-      out.push(row(8, 'at', LABEL, value));
-      out.push(row(8, '', LABEL, s.bad(caret)) + s.dim(` position ${e.position}`));
+      out.push(row(8, `at ${e.position}`, LABEL, value));
+      out.push(row(8, '', LABEL, s.bad(caret)));
     }
     out.push(row(8, 'expected', LABEL, e.expected));
     out.push(row(8, 'spec', LABEL, s.dim(e.spec)));
@@ -79,17 +79,14 @@ export function renderRequest(
   if (report.conflict !== null) {
     const c = report.conflict;
     const distinct = new Set(c.extractions.map((e) => e.traceId)).size;
-    out.push(`  ${s.bad(`conflict: ${distinct} different traces on one request`)}`);
+    out.push(
+      `  ${s.bad(`conflict: ${distinct} different traces on one request`)} (precedence '${c.precedence}')`,
+    );
     for (const e of c.extractions) {
       const chosen =
         e === c.chosen || (e.propagator === c.chosen.propagator && e.traceId === c.chosen.traceId);
-      out.push(
-        fit(
-          `    ${e.propagator.padEnd(16)} trace ${e.traceId} span ${e.spanId}` +
-            (chosen ? s.warn(`  <- continued (precedence '${c.precedence}')`) : ''),
-          WIDTH + 20,
-        ),
-      );
+      const line = `    ${e.propagator.padEnd(16)} trace ${e.traceId} span ${e.spanId}`;
+      out.push(fit(line, WIDTH) + (chosen ? s.warn('  <- continued') : ''));
     }
     out.push(s.dim('    the other trace stops here: its spans end at the caller'));
   } else if (
