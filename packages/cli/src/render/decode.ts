@@ -89,10 +89,7 @@ export function renderRequest(
       out.push(fit(line, WIDTH) + (chosen ? s.warn('  <- continued') : ''));
     }
     out.push(s.dim('    the other trace stops here: its spans end at the caller'));
-  } else if (
-    report.traces.length === 1 &&
-    report.formats.filter((f) => f.extracted?.traceId).length > 1
-  ) {
+  } else if (report.traces.length === 1) {
     out.push(
       `  ${s.ok('one trace')} ${report.traces[0].traceId} in ${report.traces[0].formats.join(', ')}`,
     );

@@ -43,15 +43,16 @@ export function row(indent: number, label: string, n: number, text: string): str
 /** `text` word-wrapped to `width` columns, continuation lines indented by `indent`. */
 export function wrap(text: string, width: number, indent: number): string[] {
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line.length > 0 && line.length + 1 + word.length > width) {
+  const lead = text.length - text.trimStart().length;
+  let line = ' '.repeat(lead);
+  for (const word of text.trimStart().split(' ')) {
+    if (line.length > lead && line.length + 1 + word.length > width) {
       lines.push(line);
       line = ' '.repeat(indent) + word;
     } else {
-      line = line.length === 0 ? word : line + ' ' + word;
+      line = line.length === lead ? line + word : line + ' ' + word;
     }
   }
-  if (line.length > 0) lines.push(line);
+  if (line.length > lead) lines.push(line);
   return lines.map((l) => fit(l, width));
 }
