@@ -15,6 +15,7 @@ export function headerReport<F>(
     valid: explanation.valid,
     fields: explanation.fields,
     error: explanation.error,
+    errorValue: undefined,
     meaning: explanation.fields === undefined ? [] : meaning(explanation.fields),
     notes,
   };

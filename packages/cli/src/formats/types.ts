@@ -18,7 +18,7 @@ export interface HeaderReport {
   fields: unknown;
   error: Rejection | undefined;
   /** The value `error.position` points into, when it is not `value` (one header of a group). */
-  errorValue?: string;
+  errorValue: string | undefined;
   /** What the value means, as [label, text] rows for people. */
   meaning: [string, string][];
   /** Remarks: what extract does with this header beyond the verdict. */
