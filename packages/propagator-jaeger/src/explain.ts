@@ -7,6 +7,7 @@
  * diagnose function runs only on a refusal, to name the rule. Slow path only.
  */
 import {
+  BAGGAGE_MAX_BYTES,
   accepted,
   allZero,
   describeCharAt,
@@ -251,6 +252,16 @@ export function explainJaegerBaggage(rawValue: unknown): Explanation<JaegerBagga
         message: 'the value is not text',
         position: -1,
         expected: 'k1=v1, k2=v2',
+      });
+    }
+    if (header.length > BAGGAGE_MAX_BYTES) {
+      // Extract ignores a jaeger-baggage longer than the whole budget before parsing it.
+      return rejected({
+        rule: 'jaeger-baggage/too-large',
+        spec: 'Baton REQUIREMENTS §5 (caps)',
+        message: `the header has ${header.length} characters; a header longer than ${BAGGAGE_MAX_BYTES} is ignored`,
+        position: BAGGAGE_MAX_BYTES,
+        expected: `at most ${BAGGAGE_MAX_BYTES} bytes of baggage`,
       });
     }
     const collector = new BaggageCollector();
