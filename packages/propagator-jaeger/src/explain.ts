@@ -8,19 +8,20 @@
  */
 import {
   BAGGAGE_MAX_BYTES,
+  BaggageCollector,
   accepted,
+  baggageKeyFromHeader,
+  startsWithIgnoreAsciiCase,
   allZero,
   describeCharAt,
   explainText,
   firstNonLowerHex,
-  isToken,
   isUpperHex,
   percentDecode,
   rejected,
   type Explanation,
   type Rejection,
 } from '@baton/internal';
-import { BaggageCollector } from './baggage-collector';
 import { MAX_PARENT_ID_LENGTH, MAX_UBER_TRACE_ID_LENGTH } from './constants';
 import { formDecode } from './form-decode';
 import { collectJaegerBaggage } from './jaeger-baggage';
@@ -201,7 +202,7 @@ export interface JaegerBaggageItem {
 }
 
 /**
- * Explains one `uberctx-{key}: value` header: the item key (lowercase) and decoded value. `prefix`
+ * Explains one `uberctx-{key}: value` header: the item key (as sent: extract keeps its case and marks the entry caseless) and decoded value. `prefix`
  * is the baggage prefix with its dash (default `uberctx-`). Never throws.
  */
 export function explainUberctx(
@@ -217,13 +218,20 @@ export function explainUberctx(
   ): Explanation<JaegerBaggageItem> =>
     rejected({ rule: `uberctx/${r}`, spec: `${SPEC} §Baggage`, message, position, expected });
   try {
-    const header = typeof name === 'string' ? name.toLowerCase() : '';
-    if (!header.startsWith(prefix) || header.length === prefix.length) {
+    const header = typeof name === 'string' ? name : '';
+    // As extract: the prefix in any case; the key is the rest of the name, as sent (case kept).
+    if (header.length <= prefix.length || !startsWithIgnoreAsciiCase(header, prefix)) {
       return fail('name', `the header name is not ${prefix}{key}`, -1, `${prefix}{key}`);
     }
-    const key = header.slice(prefix.length);
-    if (!isToken(key))
-      return fail('key', `the key '${key}' is not an HTTP token`, -1, 'a key of token characters');
+    const key = baggageKeyFromHeader(header, prefix.length);
+    if (key === undefined) {
+      return fail(
+        'key',
+        `the key '${header.slice(prefix.length)}' is not an HTTP token`,
+        prefix.length,
+        'a key of token characters',
+      );
+    }
     const raw = explainText(rawValue);
     if (raw === undefined)
       return fail('not-text', 'the value is not text', -1, 'a percent-encoded value');
@@ -264,7 +272,7 @@ export function explainJaegerBaggage(rawValue: unknown): Explanation<JaegerBagga
         expected: `at most ${BAGGAGE_MAX_BYTES} bytes of baggage`,
       });
     }
-    const collector = new BaggageCollector();
+    const collector = new BaggageCollector(formDecode);
     collectJaegerBaggage(header, collector);
     // The items as sent, for their raw values and for the ones the collector skipped (it keeps
     // no rejects): a second, descriptive pass over at most the byte budget.

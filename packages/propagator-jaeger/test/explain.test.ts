@@ -72,7 +72,7 @@ describe('Jaeger baggage: REQUIREMENTS §5', () => {
   test('"`uberctx-{key}` → Baggage, value percent-decoded with `+` read as space"; "undecodable value kept raw"', () => {
     expect(explainUberctx('Uberctx-User', 'J%C3%BCrgen+M')).toMatchObject({
       valid: true,
-      fields: { key: 'user', value: 'Jürgen M', decoded: true },
+      fields: { key: 'User', value: 'Jürgen M', decoded: true },
     });
     expect(explainUberctx('uberctx-k', '%zz').fields).toMatchObject({
       value: '%zz',
