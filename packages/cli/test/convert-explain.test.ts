@@ -15,7 +15,7 @@ describe('convert', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').filter((l) => !l.startsWith('#') && l !== '')).toEqual([
       `b3: ${T}-${S}-1`,
-      `uber-trace-id: ${T}:${S}:0:1`,
+      `uber-trace-id: ${T}:${S}:0:01`,
       'uberctx-user.tier: gold',
     ]);
   });
@@ -30,7 +30,7 @@ describe('convert', () => {
       `b3: ${T}-${S}-d`,
       `traceparent: 00-${'1'.repeat(32)}-${S}-01`,
     ]);
-    expect(json.requests[0].headers).toEqual({ 'uber-trace-id': `${T}:${S}:0:3` });
+    expect(json.requests[0].headers).toEqual({ 'uber-trace-id': `${T}:${S}:0:03` });
   });
 
   test('a round trip through decode gives back the same trace', () => {
@@ -111,7 +111,7 @@ describe('explain', () => {
       'explain',
       '--propagators',
       'jaeger,tracecontext',
-      `uber-trace-id: ${T.toUpperCase()}:${S}:0:1`,
+      `uber-trace-id: ${T.toUpperCase()}:${S}:0:01`,
       TP,
     ]);
     expect(json.request!.formats.map((f) => f.outcome)).toEqual(['read', 'rejected']);
