@@ -301,3 +301,20 @@ describe('@baton/testing README examples in a consumer project', () => {
     180_000,
   );
 });
+
+test('the baton command runs from the installed tarball (npx baton)', () => {
+  const help = run('npx', ['--no-install', 'baton', '--help'], scratch);
+  expect(help).toContain('baton decode');
+  const out = run(
+    'npx',
+    [
+      '--no-install',
+      'baton',
+      'decode',
+      'traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      '--json',
+    ],
+    scratch,
+  );
+  expect(JSON.parse(out)).toMatchObject({ command: 'decode', valid: true });
+});

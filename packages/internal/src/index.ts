@@ -17,6 +17,7 @@ import * as limits from './limits';
 import * as inject from './inject';
 import * as rules from './rules';
 import * as baggage from './baggage';
+import * as explain from './explain';
 import * as prefixed from './prefixed-baggage';
 import * as spanContext from './span-context';
 
@@ -81,6 +82,15 @@ export const HEADERS_READ: typeof rules.HEADERS_READ = rules.HEADERS_READ;
 export const headersRead = rules.headersRead;
 export type HeadersRead = rules.HeadersRead;
 
+export type Rejection = explain.Rejection;
+export type Explanation<F> = explain.Explanation<F>;
+export const accepted = explain.accepted;
+export const rejected = explain.rejected;
+export const explainText = explain.explainText;
+export const describeCharAt = explain.describeCharAt;
+export const firstNonLowerHex = explain.firstNonLowerHex;
+export const allZero = explain.allZero;
+export const isUpperHex = explain.isUpperHex;
 export const BaggageCollector = prefixed.BaggageCollector;
 export type BaggageCollector = prefixed.BaggageCollector;
 export const BaggageHeaderNames = prefixed.BaggageHeaderNames;

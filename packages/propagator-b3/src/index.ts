@@ -17,3 +17,6 @@ export type { B3SamplingState, B3SamplingRecord } from './sampling-state';
 export { B3_DEBUG_TRACE_KEY, isB3Debug } from './debug';
 export { B3Sampler, createB3Sampler, B3SamplingDecision } from './B3Sampler';
 export type { SamplerLike, SamplingResultLike, B3SamplingDecisionValue } from './B3Sampler';
+export { explainB3Single, explainB3Multi } from './explain';
+export type { B3Fields, B3MultiHeaders } from './explain';
+export type { Explanation, Rejection } from '@baton/internal';

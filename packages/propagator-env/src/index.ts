@@ -9,3 +9,4 @@ export { registerPropagator } from './registry';
 export type { PropagatorFactory, PropagatorFactoryContext } from './registry';
 export { describePropagator } from './describe';
 export { DEFAULT_PROPAGATOR_NAMES } from './names';
+export { parsePropagatorNames } from './names';

@@ -5,3 +5,6 @@ export {
   UBER_BAGGAGE_HEADER_PREFIX,
   JAEGER_BAGGAGE_HEADER,
 } from './constants';
+export { explainUberTraceId, explainUberctx, explainJaegerBaggage } from './explain';
+export type { UberTraceIdFields, JaegerBaggageItem, JaegerBaggageFields } from './explain';
+export type { Explanation, Rejection } from '@baton/internal';

@@ -15,3 +15,6 @@ export type { HeaderPropagation } from './create-header-propagator';
 export type { HeaderPropagatorOptions } from './options';
 export type { HeaderPropagator } from './header-propagator';
 export { DEFAULT_MAX_LENGTH, MAX_MAX_LENGTH } from './value';
+export { explainHeaderValue } from './explain';
+export type { HeaderValueFields } from './explain';
+export type { Explanation, Rejection } from '@baton/internal';
