@@ -8,13 +8,14 @@
  * A misconfigured environment never stops a service from starting: every problem here is a warning.
  * (Misusing the API in code — `registerPropagator` with a bad name — throws instead; see registry.ts.)
  */
-import { diag } from '@opentelemetry/api';
 import type { DiagLogger, TextMapPropagator } from '@opentelemetry/api';
 import { CompositePropagator } from '@baton/propagator-composite';
 import type { CompositePropagatorConfig } from '@baton/propagator-composite';
 import { DEFAULT_PROPAGATOR_NAMES, NONE, parsePropagatorNames } from './names';
 import { NoopPropagator } from './noop';
+import { notice } from './notice';
 import { findFactory, knownNames } from './registry';
+import { suggestFor } from './suggest';
 
 const PREFIX = '@baton/propagator-env:';
 
@@ -22,7 +23,10 @@ const PREFIX = '@baton/propagator-env:';
 const NOT_IMPLEMENTED = new Set(['xray', 'ottrace']);
 
 export interface ResolveOptions {
-  /** Where warnings go. Default: `diag` from `@opentelemetry/api`. */
+  /**
+   * Where warnings go. Default: `diag` when a diag logger is installed, else one line on stderr
+   * (silenced by `OTEL_LOG_LEVEL=none`); see notice.ts. Pass `{ warn() {} }` to silence them.
+   */
   readonly logger?: Pick<DiagLogger, 'warn'>;
   /** Handed to each factory (`context.env`). Default: `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -64,8 +68,9 @@ export function resolvePropagators(
 ): TextMapPropagator {
   const options: ResolveOptions = resolveOptions ?? {}; // null from plain JS callers
   checkOptionNames(options);
-  const warn = warner(options.logger);
+  checkNames(names);
   const env = options.env ?? process.env;
+  const warn = warner(options.logger, env);
   const source = options.source ?? 'resolvePropagators';
   const defaults = parsePropagatorNames(options.defaults ?? DEFAULT_PROPAGATOR_NAMES);
 
@@ -124,7 +129,7 @@ function build(
         ? `"${name}" is an OpenTelemetry name Baton does not implement yet`
         : `unknown propagator "${name}"`;
       warn(
-        `${source}: ${why}; skipped. Known names: ${knownNames().join(', ')}. ` +
+        `${source}: ${why}; skipped.${suggestFor(name, knownNames())} Known names: ${knownNames().join(', ')}. ` +
           `Register others with registerPropagator(name, factory) before resolving.`,
       );
       continue;
@@ -139,7 +144,8 @@ function build(
     if (!isTextMapPropagator(propagator)) {
       warn(
         `${source}: the factory for "${name}" did not return a TextMapPropagator ` +
-          `(an object with inject, extract and fields); "${name}" skipped.`,
+          `(an object with inject, extract and fields) but ${whatIs(propagator)}; "${name}" skipped. ` +
+          `The factory must return an instance: registerPropagator('${name}', () => new MyPropagator()).`,
       );
       continue;
     }
@@ -158,16 +164,64 @@ function isTextMapPropagator(p: unknown): p is TextMapPropagator {
   );
 }
 
-/** A warn function that cannot throw, whatever logger it was given. */
-function warner(logger: Pick<DiagLogger, 'warn'> | undefined): (message: string) => void {
-  const target = logger ?? diag;
+/**
+ * A warn function that cannot throw, whatever logger it was given. Without one, configuration
+ * warnings go where the user sees them (notice.ts: `diag` if a logger exists, else stderr once).
+ */
+function warner(
+  logger: Pick<DiagLogger, 'warn'> | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): (message: string) => void {
+  if (logger === undefined) return (message) => notice(`${PREFIX} ${message}`, env);
   return (message) => {
     try {
-      target.warn(`${PREFIX} ${message}`);
+      logger.warn(`${PREFIX} ${message}`);
     } catch {
       // A broken logger must not turn a configuration warning into a start-up failure.
     }
   };
+}
+
+/**
+ * `names` from plain JavaScript can be anything: a wrong type is a mistake in code, so it throws
+ * (DESIGN: configuration errors fail loudly) instead of silently resolving the default chain.
+ */
+function checkNames(names: unknown): void {
+  if (typeof names === 'string') return;
+  if (Array.isArray(names)) {
+    const bad = names.findIndex((n) => typeof n !== 'string');
+    if (bad === -1) return;
+    throw new TypeError(
+      `resolvePropagators: names[${bad}] is ${whatIs(names[bad])}; every name must be a string, ` +
+        `e.g. resolvePropagators(['tracecontext', 'b3']).`,
+    );
+  }
+  throw new TypeError(
+    `resolvePropagators: the names must be a string or an array of strings, got ${whatIs(names)}; ` +
+      `e.g. resolvePropagators('tracecontext,b3') or resolvePropagators(['tracecontext', 'b3']).`,
+  );
+}
+
+/** A short description of a value for a message: `the class Foo`, `an object`, `the string "b3"`. */
+export function whatIs(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === 'function') {
+    const name = (value as { name?: unknown }).name;
+    return `the function ${typeof name === 'string' && name !== '' ? name : '(anonymous)'}`;
+  }
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') {
+    try {
+      const ctor = (value as { constructor?: { name?: unknown } }).constructor?.name;
+      if (typeof ctor === 'string' && ctor !== '' && ctor !== 'Object')
+        return `an instance of ${ctor}`;
+    } catch {
+      // exotic objects
+    }
+    return 'an object';
+  }
+  return String(value);
 }
 
 function errorText(err: unknown): string {
