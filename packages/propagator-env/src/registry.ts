@@ -73,7 +73,7 @@ export function registerPropagator(name: string, factory: PropagatorFactory): vo
  * carries propagator methods — never for a factory (arrow functions have no prototype; a plain
  * function's prototype is empty).
  */
-function isClass(f: Function): boolean {
+function isClass(f: (...args: never[]) => unknown): boolean {
   try {
     if (/^class\b/.test(Function.prototype.toString.call(f))) return true;
     const proto: unknown = (f as { prototype?: unknown }).prototype;
