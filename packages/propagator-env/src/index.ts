@@ -8,4 +8,5 @@ export type { ResolveOptions } from './resolve';
 export { registerPropagator } from './registry';
 export type { PropagatorFactory, PropagatorFactoryContext } from './registry';
 export { describePropagator } from './describe';
+export { installedPropagator } from './global-propagator';
 export { DEFAULT_PROPAGATOR_NAMES } from './names';

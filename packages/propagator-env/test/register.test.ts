@@ -5,7 +5,8 @@
  * REQUIREMENTS §8: "Usable … by preloading `--require @baton/propagator-env/register` (sets the global
  * propagator)". The child injects a fixed span context through the global API and prints the carrier.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { buildPackages } from './child';
 import { join } from 'node:path';
 
 const repo = join(__dirname, '../../..');
@@ -29,19 +30,8 @@ propagation.inject(trace.setSpanContext(ROOT_CONTEXT, { traceId: '${TRACE_ID}', 
 console.log(JSON.stringify(carrier));
 `;
 
-beforeAll(() => {
-  // The child resolves the package through node_modules, i.e. its dist/: build it (incremental).
-  execFileSync(
-    process.execPath,
-    [
-      join(repo, 'node_modules/typescript/bin/tsc'),
-      '-b',
-      'packages/propagator-env/tsconfig.build.json',
-    ],
-    { cwd: repo, stdio: 'pipe' },
-  );
-  execFileSync(process.execPath, ['scripts/esm-wrappers.mjs'], { cwd: repo, stdio: 'pipe' });
-}, 180_000);
+// The child resolves the package through node_modules, i.e. its dist/: build it (incremental).
+beforeAll(buildPackages, 180_000);
 
 interface Run {
   carrier: Record<string, string>;
