@@ -10,3 +10,10 @@ export type { PropagatorFactory, PropagatorFactoryContext } from './registry';
 export { describePropagator } from './describe';
 export { installedPropagator } from './global-propagator';
 export { DEFAULT_PROPAGATOR_NAMES } from './names';
+export { EXPLAIN_REJECTION } from './diagnostics';
+export type {
+  DiagnosticReport,
+  DiagnosticsOptions,
+  RejectionExplainer,
+  RejectionReason,
+} from './diagnostics';

@@ -13,6 +13,9 @@ import { CompositePropagator } from '@baton/propagator-composite';
 import type { CompositePropagatorConfig } from '@baton/propagator-composite';
 import { DEFAULT_PROPAGATOR_NAMES, NONE, parsePropagatorNames } from './names';
 import { NoopPropagator } from './noop';
+import { describePropagator } from './describe';
+import { diagnosticsSetup, withConflictPrinting, withDiagnostics } from './diagnostics';
+import type { DiagnosticsOptions } from './diagnostics';
 import { notice } from './notice';
 import { findFactory, knownNames } from './registry';
 import { suggestFor } from './suggest';
@@ -39,9 +42,16 @@ export interface ResolveOptions {
    * `onConflict`, …). Invalid options throw, as they would from `new CompositePropagator()`.
    */
   readonly composite?: Omit<CompositePropagatorConfig, 'propagators' | 'inject' | 'extract'>;
+  /**
+   * Broken-trace diagnostics (on by default): a request carrying a format no resolved propagator
+   * reads, or a header one rejected, is reported rate-limited (`diag.warn`, or stderr when no diag
+   * logger exists), and conflicts reach stderr too. `false` turns them off; `{ onReport, intervalMs }`
+   * adds a hook and sets the rate.
+   */
+  readonly diagnostics?: false | DiagnosticsOptions;
 }
 
-const KNOWN_OPTIONS = ['logger', 'env', 'defaults', 'source', 'composite'];
+const KNOWN_OPTIONS = ['logger', 'env', 'defaults', 'source', 'composite', 'diagnostics'];
 
 /** A misspelt option (`logr`) is a configuration error: thrown at start-up, naming the options. */
 function checkOptionNames(options: object): void {
@@ -87,19 +97,29 @@ export function resolvePropagators(
     return new NoopPropagator();
   }
 
-  const combine = (propagators: TextMapPropagator[]): TextMapPropagator =>
-    propagators.length === 1
-      ? propagators[0]
-      : // inject/extract reset: the resolved list is the member list for both directions.
-        new CompositePropagator({
-          ...options.composite,
-          propagators,
-          inject: undefined,
-          extract: undefined,
-        });
+  const diagnostics = diagnosticsSetup(options.diagnostics, env);
+  const composite =
+    diagnostics === undefined
+      ? options.composite
+      : withConflictPrinting(options.composite, diagnostics);
+  const combine = (propagators: TextMapPropagator[], names: string[]): TextMapPropagator => {
+    const combined =
+      propagators.length === 1
+        ? propagators[0]
+        : // inject/extract reset: the resolved list is the member list for both directions.
+          new CompositePropagator({
+            ...composite,
+            propagators,
+            inject: undefined,
+            extract: undefined,
+          });
+    if (diagnostics === undefined) return combined;
+    const members = propagators.map((p) => ({ propagator: p, description: describePropagator(p) }));
+    return withDiagnostics(combined, members, names, source, diagnostics);
+  };
 
   const built = build(list, env, source, warn);
-  if (built.length > 0) return combine(built);
+  if (built.length > 0) return combine(built, list);
 
   if (list !== defaults) {
     warn(
@@ -107,7 +127,7 @@ export function resolvePropagators(
         `falling back to the default ${defaults.join(',')}.`,
     );
     const fallback = build(defaults, env, source, warn);
-    if (fallback.length > 0) return combine(fallback);
+    if (fallback.length > 0) return combine(fallback, defaults);
   }
   warn(`${source}: no propagator could be built; nothing will be propagated.`);
   return new NoopPropagator();
