@@ -29,6 +29,8 @@ import type { InstallOutcome } from './global-propagator';
 import { preloadVerbosity } from './log-level';
 import { notice, printLine } from './notice';
 import { NoopPropagator } from './noop';
+import { loadPreloadConfig } from './preload-config';
+import type { PreloadConfig } from './preload-config';
 import { batonPreload, laterSdkPreload, preloadOrder } from './preloads';
 import { handOffToSdk, withPropagatorsHidden } from './sdk-handoff';
 import type { HandOff } from './sdk-handoff';
@@ -51,10 +53,28 @@ function source(): string {
     : `${OTEL_PROPAGATORS}=${JSON.stringify(value)}`;
 }
 
+/**
+ * Resolves OTEL_PROPAGATORS with the hooks of BATON_PROPAGATORS_CONFIG (preload-config.ts). Options
+ * the resolver rejects are reported and left out, never a reason not to start.
+ */
+function resolveFromEnv(): TextMapPropagator {
+  const loaded = loadPreloadConfig(env);
+  let config: PreloadConfig = {};
+  if ('problem' in loaded) notice(`${PREFIX} ${loaded.problem}`);
+  else config = loaded.config;
+  try {
+    return propagatorFromEnv(env, config);
+  } catch (err) {
+    notice(
+      `${PREFIX} the options of BATON_PROPAGATORS_CONFIG were rejected (${err instanceof Error ? err.message : String(err)}); ` +
+        `they were ignored.`,
+    );
+    return propagatorFromEnv(env);
+  }
+}
+
 /** The propagator this entry resolved from `OTEL_PROPAGATORS` (installed when `registered`). */
-export const propagator: TextMapPropagator = insideTool
-  ? new NoopPropagator()
-  : propagatorFromEnv(env);
+export const propagator: TextMapPropagator = insideTool ? new NoopPropagator() : resolveFromEnv();
 
 const outcome: InstallOutcome | 'tool' = insideTool
   ? 'tool'
