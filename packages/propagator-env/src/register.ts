@@ -121,7 +121,8 @@ function report(): void {
 function explainSdkWarnings(description: string): void {
   const value = env[OTEL_PROPAGATORS];
   const lacked = namesTheSdkLacks(value);
-  if (sdkNames(value).includes('jaeger')) lacked.push('jaeger');
+  // SDK 2 builds jaeger with a "deprecated" warning, SDK 3 lacks it: a warning either way.
+  if (sdkNames(value).includes('jaeger') && !lacked.includes('jaeger')) lacked.push('jaeger');
   if (lacked.length === 0) return;
   notice(
     `${PREFIX} ${description} (from ${source()}) is the global propagator; earlier warnings of ` +
