@@ -1,3 +1,4 @@
+/* global describe, test, expect */
 /**
  * The zero-code setup on SDK 3 (sdk-node 0.301, auto-instrumentations-node 0.82, Node 22), run by
  * scripts/sdk3/run.sh in its scratch project against the packed Baton tarballs. The same scenarios as
