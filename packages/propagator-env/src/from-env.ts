@@ -4,7 +4,8 @@
  * REQUIREMENTS §8: "Reads the environment when called (not at import)."
  */
 import type { TextMapPropagator } from '@opentelemetry/api';
-import { resolvePropagators, whatIs } from './resolve';
+import { resolvePropagators } from './resolve';
+import { whatIs } from './what-is';
 import type { ResolveOptions } from './resolve';
 
 /** The variable OTEL-ENV defines: "Propagators to be used as a comma-separated list". */

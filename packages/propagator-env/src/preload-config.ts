@@ -18,7 +18,7 @@
  */
 import { resolve } from 'node:path';
 import type { ResolveOptions } from './resolve';
-import { whatIs } from './resolve';
+import { whatIs } from './what-is';
 
 export const CONFIG_VARIABLE = 'BATON_PROPAGATORS_CONFIG';
 

@@ -19,6 +19,7 @@ import type { DiagnosticsOptions } from './diagnostics';
 import { notice } from './notice';
 import { findFactory, knownNames } from './registry';
 import { suggestFor } from './suggest';
+import { whatIs } from './what-is';
 
 const PREFIX = '@baton/propagator-env:';
 
@@ -220,28 +221,6 @@ function checkNames(names: unknown): void {
     `resolvePropagators: the names must be a string or an array of strings, got ${whatIs(names)}; ` +
       `e.g. resolvePropagators('tracecontext,b3') or resolvePropagators(['tracecontext', 'b3']).`,
   );
-}
-
-/** A short description of a value for a message: `the class Foo`, `an object`, `the string "b3"`. */
-export function whatIs(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
-  if (typeof value === 'function') {
-    const name = (value as { name?: unknown }).name;
-    return `the function ${typeof name === 'string' && name !== '' ? name : '(anonymous)'}`;
-  }
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') {
-    try {
-      const ctor = (value as { constructor?: { name?: unknown } }).constructor?.name;
-      if (typeof ctor === 'string' && ctor !== '' && ctor !== 'Object')
-        return `an instance of ${ctor}`;
-    } catch {
-      // exotic objects
-    }
-    return 'an object';
-  }
-  return String(value);
 }
 
 function errorText(err: unknown): string {

@@ -96,7 +96,13 @@ export function handOffToSdk(sdk: Preload | undefined, batonKind: 'require' | 'i
     const url = s.startsWith('.') || isAbsolute(s) ? pathToFileURL(resolve(s)).href : s;
     return { kind: 'esm', specifier: url };
   }
-  const file = resolveFromCwd(sdk.specifier);
+  let file: string;
+  try {
+    file = resolveFromCwd(sdk.specifier);
+  } catch {
+    // Not installed: Node's own preload of it fails next, with its own message.
+    return { kind: 'none' };
+  }
   if (sdk.kind === 'import' && !importLoadsSameFile(sdk.specifier, file)) {
     return { kind: 'unsupported' };
   }
