@@ -140,8 +140,12 @@ test('a global propagator registered before the entry is kept, and the entry say
 test('the entry exports what it resolved and whether it was installed', () => {
   const script = `
     const r = require('${ENTRY}');
-    const { describePropagator } = require('@baton/propagator-env');
-    console.log(JSON.stringify({ d: describePropagator(r.propagator), registered: r.registered }));
+    const { describePropagator, installedPropagator } = require('@baton/propagator-env');
+    console.log(JSON.stringify({
+      d: describePropagator(r.propagator),
+      registered: r.registered,
+      installed: installedPropagator() === r.propagator,
+    }));
   `;
   const out = spawnSync(process.execPath, ['-e', script], {
     cwd: repo,
@@ -151,5 +155,20 @@ test('the entry exports what it resolved and whether it was installed', () => {
   expect(JSON.parse(out.stdout)).toEqual({
     d: 'Composite[Jaeger, W3CTraceContext]',
     registered: true,
+    installed: true,
   });
+});
+
+test('installedPropagator() is undefined when the entry was kept out by an earlier propagator', () => {
+  const script = `
+    require('${join(fixtures, 'set-global-first.cjs')}');
+    require('${ENTRY}');
+    console.log(String(require('@baton/propagator-env').installedPropagator()));
+  `;
+  const out = spawnSync(process.execPath, ['-e', script], {
+    cwd: repo,
+    env: { ...process.env, OTEL_LOG_LEVEL: 'none' },
+    encoding: 'utf8',
+  });
+  expect(out.stdout).toBe('undefined\n');
 });
