@@ -7,12 +7,17 @@
  * gateway". It is transparent: same fields(), same inject, same description, and the promises a
  * Baton member makes to a composite (`@baton/internal` rules.ts) are passed on.
  */
-import { trace } from '@opentelemetry/api';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { EXTRACT_EQUIVALENCE, HEADERS_READ, KEEPS_BATON_RULES } from '@baton/internal';
 import type { Watch } from './watch';
 
 const PASSED_ON = [KEEPS_BATON_RULES, EXTRACT_EQUIVALENCE, HEADERS_READ] as const;
+
+/**
+ * The API's span key (`createContextKey` is `Symbol.for`), read directly: `trace.getSpan` goes through
+ * a CommonJS re-export getter of `@opentelemetry/api` on every call, measurable on this path.
+ */
+const SPAN_KEY = Symbol.for('OpenTelemetry Context Key SPAN');
 
 export class DiagnosedPropagator implements TextMapPropagator {
   constructor(
@@ -32,13 +37,16 @@ export class DiagnosedPropagator implements TextMapPropagator {
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
     const out = this.inner.extract(context, carrier, getter);
-    let extracted: boolean;
-    try {
-      extracted = out !== context && trace.getSpan(out) !== trace.getSpan(context);
-    } catch {
-      return out; // not a Context: nothing to diagnose
+    if (out !== context) {
+      // A span (context) other than the input's: the trace continues, nothing to explain.
+      try {
+        const span = out.getValue(SPAN_KEY);
+        if (span !== undefined && span !== context.getValue(SPAN_KEY)) return out;
+      } catch {
+        return out; // not a Context: nothing to diagnose
+      }
     }
-    if (!extracted) this.watch.check(carrier, getter);
+    this.watch.check(carrier, getter);
     return out;
   }
 
