@@ -111,6 +111,20 @@ describe.each([
   });
 });
 
+test('Baton --require, SDK --import: auto-instrumentations-node 0.81 has one CommonJS file for both, started once', () => {
+  const env = {
+    ...ENV,
+    OTEL_PROPAGATORS: 'tracecontext,jaeger,platform-id',
+    OTEL_LOG_LEVEL: 'info',
+  };
+  const r = runNode(['--require', BATON, '--import', SDK, join(fixtures, 'http-app.cjs')], env);
+  expect(result(r.stdout).global).toBe('Composite[W3CTraceContext, Jaeger, PlatformId]');
+  // The SDK's own info line, once: its preload did not run a second time.
+  const started = lines(r.stdout + r.stderr).filter((l) => l.includes('instrumentation started'));
+  expect(started).toHaveLength(1);
+  expect(lines(r.stderr).filter((l) => /unavailable|deprecated|duplicate/.test(l))).toEqual([]);
+});
+
 describe("a propagator the user's code registered on purpose is kept, and Baton says so", () => {
   test.each([
     ['Baton first', [BATON, SDK]],
