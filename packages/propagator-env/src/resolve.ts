@@ -20,11 +20,12 @@ import { notice } from './notice';
 import { findFactory, knownNames } from './registry';
 import { suggestFor } from './suggest';
 import { whatIs } from './what-is';
+import { keepXRayLambda } from './xray-pair';
 
 const PREFIX = '@baton/propagator-env:';
 
 /** OTEL-ENV names with no Baton implementation yet: the warning says so, instead of "unknown". */
-const NOT_IMPLEMENTED = new Set(['xray', 'ottrace']);
+const NOT_IMPLEMENTED = new Set(['ottrace']);
 
 export interface ResolveOptions {
   /**
@@ -86,7 +87,7 @@ export function resolvePropagators(
   const defaults = parsePropagatorNames(options.defaults ?? DEFAULT_PROPAGATOR_NAMES);
 
   const requested = parsePropagatorNames(names);
-  const list = requested.length > 0 ? requested : defaults;
+  const list = keepXRayLambda(requested.length > 0 ? requested : defaults, warn, source);
 
   if (list.includes(NONE)) {
     if (list.length > 1) {
@@ -103,7 +104,10 @@ export function resolvePropagators(
     diagnostics === undefined
       ? options.composite
       : withConflictPrinting(options.composite, diagnostics);
-  const combine = (propagators: TextMapPropagator[], names: string[]): TextMapPropagator => {
+  const combine = (
+    propagators: TextMapPropagator[],
+    names: readonly string[],
+  ): TextMapPropagator => {
     const combined =
       propagators.length === 1
         ? propagators[0]
