@@ -14,7 +14,7 @@ import { buildPackages, lines, runNode } from './child';
 beforeAll(buildPackages, 180_000);
 
 const KNOWN =
-  'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, xray, xray-lambda, none.';
+  'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, xray, xray-lambda, ottrace, gcp, oneway-gcp, none.';
 
 /** The README's tracing.js, then one line on stdout so the test knows the process got that far. */
 const README_SETUP = `

@@ -2,7 +2,7 @@
  * REQUIREMENTS §8: "A `describe` function returns what was resolved, e.g.
  * `Composite[W3CTraceContext, W3CBaggage, B3(multi), Jaeger]`, so a user can see their configuration."
  */
-import { describePropagator } from '@baton/propagator-env';
+import { describePropagator, resolvePropagators } from '@baton/propagator-env';
 import { propagation } from '@opentelemetry/api';
 import type { TextMapPropagator } from '@opentelemetry/api';
 import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -60,4 +60,12 @@ describe('describePropagator(propagation): the global propagator behind the API'
   test('none registered → None', () => {
     expect(describePropagator(propagation)).toBe('None');
   });
+
+test.each([
+  ['ottrace', 'OTTrace'],
+  ['gcp', 'CloudTrace'],
+  ['oneway-gcp', 'CloudTrace(one-way)'],
+  ['tracecontext,oneway-gcp', 'Composite[W3CTraceContext, CloudTrace(one-way)]'],
+])('issue 19: describePropagator names the format of %s', (name, expected) => {
+  expect(describePropagator(resolvePropagators(name))).toBe(expected);
 });
