@@ -60,6 +60,7 @@ describe('describePropagator(propagation): the global propagator behind the API'
   test('none registered → None', () => {
     expect(describePropagator(propagation)).toBe('None');
   });
+});
 
 test.each([
   ['ottrace', 'OTTrace'],
