@@ -22,6 +22,7 @@ API_VERSION="1.10.0"
 SDK_NODE_VERSION="0.301.0"
 INSTRUMENTATION_HTTP_VERSION="0.301.0"
 SDK_TRACE_VERSION="3.1.0"           # SDK 3 renamed sdk-trace-base to sdk-trace; sdk-node 0.301 uses 3.1.0
+AUTO_INSTRUMENTATIONS_VERSION="0.82.0"  # the zero-code preload's partner (scripts/sdk3/zero-code.test.js)
 JEST_VERSION="30.5.2"               # same Jest as the repository
 
 NPM_FLAGS=(--no-audit --no-fund --loglevel=error)
@@ -65,6 +66,7 @@ const dependencies = {
   '@opentelemetry/sdk-node': '$SDK_NODE_VERSION',
   '@opentelemetry/instrumentation-http': '$INSTRUMENTATION_HTTP_VERSION',
   '@opentelemetry/sdk-trace': '$SDK_TRACE_VERSION',
+  '@opentelemetry/auto-instrumentations-node': '$AUTO_INSTRUMENTATIONS_VERSION',
   jest: '$JEST_VERSION',
 };
 // Every packed package as a direct file: dependency (scripts/pack.mjs writes name → file: spec).
@@ -77,18 +79,23 @@ step "npm install (strict peer deps, no --force, no overrides)"
 
 # 4. The example, copied in, and its tests ---------------------------------------------------------
 (cd examples/mixed-fleet && tar --exclude=node_modules -cf - .) | (cd "$PROJECT" && tar -xf -)
+# The zero-code setup (propagator-env's register entry with auto-instrumentations-node's), with the
+# propagator-env test fixtures it runs.
+mkdir -p "$PROJECT/test/fixtures"
+cp scripts/sdk3/zero-code.test.js "$PROJECT/test/"
+cp packages/propagator-env/test/fixtures/{http-app.cjs,http-app.mjs,register-custom.cjs,register-custom.mjs} "$PROJECT/test/fixtures/"
 cat >"$PROJECT/jest.config.js" <<'JS'
 module.exports = { testEnvironment: 'node', testMatch: ['<rootDir>/test/**/*.test.js'] };
 JS
 versions() {
   node -e '
     const fs = require("node:fs");
-    const names = ["@opentelemetry/api", "@opentelemetry/sdk-node", "@opentelemetry/instrumentation-http", "@opentelemetry/sdk-trace"];
+    const names = ["@opentelemetry/api", "@opentelemetry/sdk-node", "@opentelemetry/instrumentation-http", "@opentelemetry/sdk-trace", "@opentelemetry/auto-instrumentations-node"];
     // read package.json from disk: not every package lists it in "exports"
     console.log(names.map((n) => n + "@" + JSON.parse(fs.readFileSync("node_modules/" + n + "/package.json", "utf8")).version).join(" "));
   '
 }
 step "versions: $(cd "$PROJECT" && versions)"
-step "jest (example:mixed-fleet under SDK 3.x)"
+step "jest (example:mixed-fleet and the zero-code setup under SDK 3.x)"
 cd "$PROJECT"
 exec node node_modules/jest/bin/jest.js --ci "$@"

@@ -7,11 +7,14 @@
  * called from log lines, and a log line must not take a service down.
  */
 import type { TextMapPropagator } from '@opentelemetry/api';
+import { registeredGlobalPropagator } from './global-propagator';
 
 /** Longer descriptions are cut: the description is for one log line. */
 const MAX_DESCRIPTION_LENGTH = 512;
 
 export function describePropagator(propagator: TextMapPropagator | null | undefined): string {
+  // `describePropagator(propagation)`: the API object itself → the propagator it delegates to.
+  if (isPropagationApi(propagator)) propagator = registeredGlobalPropagator();
   if (propagator === null || propagator === undefined) return 'None';
   let text = '';
   try {
@@ -32,6 +35,23 @@ export function describePropagator(propagator: TextMapPropagator | null | undefi
     text = 'TextMapPropagator';
   }
   return oneLine(text);
+}
+
+/**
+ * True for `propagation` of `@opentelemetry/api` (any copy): it is a TextMapPropagator too, but what
+ * the user asks about is the global propagator behind it.
+ */
+function isPropagationApi(p: unknown): boolean {
+  try {
+    return (
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as { setGlobalPropagator?: unknown }).setGlobalPropagator === 'function' &&
+      typeof (p as { getActiveBaggage?: unknown }).getActiveBaggage === 'function'
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Control characters (newlines included) become spaces; the result is capped. */

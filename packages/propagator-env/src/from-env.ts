@@ -5,6 +5,7 @@
  */
 import type { TextMapPropagator } from '@opentelemetry/api';
 import { resolvePropagators } from './resolve';
+import { whatIs } from './what-is';
 import type { ResolveOptions } from './resolve';
 
 /** The variable OTEL-ENV defines: "Propagators to be used as a comma-separated list". */
@@ -18,10 +19,27 @@ export function propagatorFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
   options: Omit<ResolveOptions, 'env'> = {},
 ): TextMapPropagator {
-  const value = env !== null && typeof env === 'object' ? env[OTEL_PROPAGATORS] : undefined;
+  checkEnv(env);
+  const value = env[OTEL_PROPAGATORS];
   return resolvePropagators(typeof value === 'string' ? value : [], {
     source: OTEL_PROPAGATORS,
-    ...options,
-    env: env ?? {},
+    ...(options ?? {}),
+    env,
   });
+}
+
+/**
+ * `propagatorFromEnv('b3')` from plain JavaScript used to return the default chain without a word.
+ * The first argument is an environment; anything else is a mistake in code, so it throws.
+ */
+function checkEnv(env: unknown): asserts env is Readonly<Record<string, string | undefined>> {
+  if (typeof env === 'object' && env !== null && !Array.isArray(env)) return;
+  const hint =
+    typeof env === 'string' || Array.isArray(env)
+      ? ` To resolve names from code, call resolvePropagators(${JSON.stringify(env)}).`
+      : '';
+  throw new TypeError(
+    `propagatorFromEnv: the first argument is the environment to read OTEL_PROPAGATORS from (an ` +
+      `object such as process.env), got ${whatIs(env)}.${hint}`,
+  );
 }

@@ -8,5 +8,13 @@ export type { ResolveOptions } from './resolve';
 export { registerPropagator } from './registry';
 export type { PropagatorFactory, PropagatorFactoryContext } from './registry';
 export { describePropagator } from './describe';
+export { installedPropagator } from './global-propagator';
 export { DEFAULT_PROPAGATOR_NAMES } from './names';
 export { parsePropagatorNames } from './names';
+export { EXPLAIN_REJECTION } from './diagnostics';
+export type {
+  DiagnosticReport,
+  DiagnosticsOptions,
+  RejectionExplainer,
+  RejectionReason,
+} from './diagnostics';

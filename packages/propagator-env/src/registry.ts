@@ -39,7 +39,17 @@ export function registerPropagator(name: string, factory: PropagatorFactory): vo
   }
   if (typeof factory !== 'function') {
     throw new TypeError(
-      `registerPropagator('${name}'): the factory must be a function that returns a TextMapPropagator, got ${typeof factory}.`,
+      `registerPropagator('${name}'): the factory must be a function that returns a TextMapPropagator, got ${typeof factory}` +
+        `${isPropagatorInstance(factory) ? ' (a propagator instance)' : ''}; write registerPropagator('${name}', () => propagator).`,
+    );
+  }
+  if (isClass(factory)) {
+    // Calling a class without `new` throws; an ES5 constructor would return undefined. Either way the
+    // name would only fail later, at resolve time.
+    const cls = factory.name || 'MyPropagator';
+    throw new TypeError(
+      `registerPropagator('${name}'): got the class ${cls}, not a factory; pass a function that returns ` +
+        `an instance: registerPropagator('${name}', () => new ${cls}()).`,
     );
   }
   const key = normalizeName(name);
@@ -56,6 +66,35 @@ export function registerPropagator(name: string, factory: PropagatorFactory): vo
     );
   }
   registered.set(key, factory);
+}
+
+/**
+ * True for a class (its source starts with `class`) and for an old-style constructor whose prototype
+ * carries propagator methods — never for a factory (arrow functions have no prototype; a plain
+ * function's prototype is empty).
+ */
+function isClass(f: (...args: never[]) => unknown): boolean {
+  try {
+    if (/^class\b/.test(Function.prototype.toString.call(f))) return true;
+    const proto: unknown = (f as { prototype?: unknown }).prototype;
+    return (
+      typeof proto === 'object' &&
+      proto !== null &&
+      (typeof (proto as Record<string, unknown>).inject === 'function' ||
+        typeof (proto as Record<string, unknown>).extract === 'function')
+    );
+  } catch {
+    return false;
+  }
+}
+
+function isPropagatorInstance(v: unknown): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Record<string, unknown>).inject === 'function' &&
+    typeof (v as Record<string, unknown>).extract === 'function'
+  );
 }
 
 /** The factory for a normalised name — built-in first, then registered — or undefined. */

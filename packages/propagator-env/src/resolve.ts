@@ -8,13 +8,18 @@
  * A misconfigured environment never stops a service from starting: every problem here is a warning.
  * (Misusing the API in code — `registerPropagator` with a bad name — throws instead; see registry.ts.)
  */
-import { diag } from '@opentelemetry/api';
 import type { DiagLogger, TextMapPropagator } from '@opentelemetry/api';
 import { CompositePropagator } from '@baton/propagator-composite';
 import type { CompositePropagatorConfig } from '@baton/propagator-composite';
 import { DEFAULT_PROPAGATOR_NAMES, NONE, parsePropagatorNames } from './names';
 import { NoopPropagator } from './noop';
+import { describePropagator } from './describe';
+import { diagnosticsSetup, withConflictPrinting, withDiagnostics } from './diagnostics';
+import type { DiagnosticsOptions } from './diagnostics';
+import { notice } from './notice';
 import { findFactory, knownNames } from './registry';
+import { suggestFor } from './suggest';
+import { whatIs } from './what-is';
 import { keepXRayLambda } from './xray-pair';
 
 const PREFIX = '@baton/propagator-env:';
@@ -27,7 +32,10 @@ const PREFIX = '@baton/propagator-env:';
 const NOT_IMPLEMENTED = new Set<string>();
 
 export interface ResolveOptions {
-  /** Where warnings go. Default: `diag` from `@opentelemetry/api`. */
+  /**
+   * Where warnings go. Default: `diag` when a diag logger is installed, else one line on stderr
+   * (silenced by `OTEL_LOG_LEVEL=none`); see notice.ts. Pass `{ warn() {} }` to silence them.
+   */
   readonly logger?: Pick<DiagLogger, 'warn'>;
   /** Handed to each factory (`context.env`). Default: `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -40,9 +48,16 @@ export interface ResolveOptions {
    * `onConflict`, …). Invalid options throw, as they would from `new CompositePropagator()`.
    */
   readonly composite?: Omit<CompositePropagatorConfig, 'propagators' | 'inject' | 'extract'>;
+  /**
+   * Broken-trace diagnostics (on by default): a request carrying a format no resolved propagator
+   * reads, or a header one rejected, is reported rate-limited (`diag.warn`, or stderr when no diag
+   * logger exists), and conflicts reach stderr too. `false` turns them off; `{ onReport, intervalMs }`
+   * adds a hook and sets the rate.
+   */
+  readonly diagnostics?: false | DiagnosticsOptions;
 }
 
-const KNOWN_OPTIONS = ['logger', 'env', 'defaults', 'source', 'composite'];
+const KNOWN_OPTIONS = ['logger', 'env', 'defaults', 'source', 'composite', 'diagnostics'];
 
 /** A misspelt option (`logr`) is a configuration error: thrown at start-up, naming the options. */
 function checkOptionNames(options: object): void {
@@ -69,8 +84,9 @@ export function resolvePropagators(
 ): TextMapPropagator {
   const options: ResolveOptions = resolveOptions ?? {}; // null from plain JS callers
   checkOptionNames(options);
-  const warn = warner(options.logger);
+  checkNames(names);
   const env = options.env ?? process.env;
+  const warn = warner(options.logger, env);
   const source = options.source ?? 'resolvePropagators';
   const defaults = parsePropagatorNames(options.defaults ?? DEFAULT_PROPAGATOR_NAMES);
 
@@ -87,19 +103,32 @@ export function resolvePropagators(
     return new NoopPropagator();
   }
 
-  const combine = (propagators: TextMapPropagator[]): TextMapPropagator =>
-    propagators.length === 1
-      ? propagators[0]
-      : // inject/extract reset: the resolved list is the member list for both directions.
-        new CompositePropagator({
-          ...options.composite,
-          propagators,
-          inject: undefined,
-          extract: undefined,
-        });
+  const diagnostics = diagnosticsSetup(options.diagnostics, env);
+  const composite =
+    diagnostics === undefined
+      ? options.composite
+      : withConflictPrinting(options.composite, diagnostics);
+  const combine = (
+    propagators: TextMapPropagator[],
+    names: readonly string[],
+  ): TextMapPropagator => {
+    const combined =
+      propagators.length === 1
+        ? propagators[0]
+        : // inject/extract reset: the resolved list is the member list for both directions.
+          new CompositePropagator({
+            ...composite,
+            propagators,
+            inject: undefined,
+            extract: undefined,
+          });
+    if (diagnostics === undefined) return combined;
+    const members = propagators.map((p) => ({ propagator: p, description: describePropagator(p) }));
+    return withDiagnostics(combined, members, names, source, diagnostics);
+  };
 
   const built = build(list, env, source, warn);
-  if (built.length > 0) return combine(built);
+  if (built.length > 0) return combine(built, list);
 
   if (list !== defaults) {
     warn(
@@ -107,7 +136,7 @@ export function resolvePropagators(
         `falling back to the default ${defaults.join(',')}.`,
     );
     const fallback = build(defaults, env, source, warn);
-    if (fallback.length > 0) return combine(fallback);
+    if (fallback.length > 0) return combine(fallback, defaults);
   }
   warn(`${source}: no propagator could be built; nothing will be propagated.`);
   return new NoopPropagator();
@@ -129,7 +158,7 @@ function build(
         ? `"${name}" is an OpenTelemetry name Baton does not implement yet`
         : `unknown propagator "${name}"`;
       warn(
-        `${source}: ${why}; skipped. Known names: ${knownNames().join(', ')}. ` +
+        `${source}: ${why}; skipped.${suggestFor(name, knownNames())} Known names: ${knownNames().join(', ')}. ` +
           `Register others with registerPropagator(name, factory) before resolving.`,
       );
       continue;
@@ -144,7 +173,8 @@ function build(
     if (!isTextMapPropagator(propagator)) {
       warn(
         `${source}: the factory for "${name}" did not return a TextMapPropagator ` +
-          `(an object with inject, extract and fields); "${name}" skipped.`,
+          `(an object with inject, extract and fields) but ${whatIs(propagator)}; "${name}" skipped. ` +
+          `The factory must return an instance: registerPropagator('${name}', () => new MyPropagator()).`,
       );
       continue;
     }
@@ -163,16 +193,42 @@ function isTextMapPropagator(p: unknown): p is TextMapPropagator {
   );
 }
 
-/** A warn function that cannot throw, whatever logger it was given. */
-function warner(logger: Pick<DiagLogger, 'warn'> | undefined): (message: string) => void {
-  const target = logger ?? diag;
+/**
+ * A warn function that cannot throw, whatever logger it was given. Without one, configuration
+ * warnings go where the user sees them (notice.ts: `diag` if a logger exists, else stderr once).
+ */
+function warner(
+  logger: Pick<DiagLogger, 'warn'> | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): (message: string) => void {
+  if (logger === undefined) return (message) => notice(`${PREFIX} ${message}`, env);
   return (message) => {
     try {
-      target.warn(`${PREFIX} ${message}`);
+      logger.warn(`${PREFIX} ${message}`);
     } catch {
       // A broken logger must not turn a configuration warning into a start-up failure.
     }
   };
+}
+
+/**
+ * `names` from plain JavaScript can be anything: a wrong type is a mistake in code, so it throws
+ * (DESIGN: configuration errors fail loudly) instead of silently resolving the default chain.
+ */
+function checkNames(names: unknown): void {
+  if (typeof names === 'string') return;
+  if (Array.isArray(names)) {
+    const bad = names.findIndex((n) => typeof n !== 'string');
+    if (bad === -1) return;
+    throw new TypeError(
+      `resolvePropagators: names[${bad}] is ${whatIs(names[bad])}; every name must be a string, ` +
+        `e.g. resolvePropagators(['tracecontext', 'b3']).`,
+    );
+  }
+  throw new TypeError(
+    `resolvePropagators: the names must be a string or an array of strings, got ${whatIs(names)}; ` +
+      `e.g. resolvePropagators('tracecontext,b3') or resolvePropagators(['tracecontext', 'b3']).`,
+  );
 }
 
 function errorText(err: unknown): string {

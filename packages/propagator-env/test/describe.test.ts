@@ -3,6 +3,7 @@
  * `Composite[W3CTraceContext, W3CBaggage, B3(multi), Jaeger]`, so a user can see their configuration."
  */
 import { describePropagator, resolvePropagators } from '@baton/propagator-env';
+import { propagation } from '@opentelemetry/api';
 import type { TextMapPropagator } from '@opentelemetry/api';
 import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { labelPropagator } from './helpers';
@@ -46,6 +47,19 @@ test('a very long description is cut, for one log line', () => {
   const d = describePropagator(withToString(() => 'x'.repeat(10_000)));
   expect(d.length).toBe(513);
   expect(d.endsWith('…')).toBe(true);
+});
+
+describe('describePropagator(propagation): the global propagator behind the API', () => {
+  afterEach(() => propagation.disable());
+
+  test('a registered global propagator is described, not the API object', () => {
+    propagation.setGlobalPropagator(labelPropagator('global'));
+    expect(describePropagator(propagation)).toBe('Label(global)');
+  });
+
+  test('none registered → None', () => {
+    expect(describePropagator(propagation)).toBe('None');
+  });
 });
 
 test.each([

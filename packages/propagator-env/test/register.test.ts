@@ -5,7 +5,8 @@
  * REQUIREMENTS §8: "Usable … by preloading `--require @baton/propagator-env/register` (sets the global
  * propagator)". The child injects a fixed span context through the global API and prints the carrier.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { buildPackages } from './child';
 import { join } from 'node:path';
 
 const repo = join(__dirname, '../../..');
@@ -29,19 +30,8 @@ propagation.inject(trace.setSpanContext(ROOT_CONTEXT, { traceId: '${TRACE_ID}', 
 console.log(JSON.stringify(carrier));
 `;
 
-beforeAll(() => {
-  // The child resolves the package through node_modules, i.e. its dist/: build it (incremental).
-  execFileSync(
-    process.execPath,
-    [
-      join(repo, 'node_modules/typescript/bin/tsc'),
-      '-b',
-      'packages/propagator-env/tsconfig.build.json',
-    ],
-    { cwd: repo, stdio: 'pipe' },
-  );
-  execFileSync(process.execPath, ['scripts/esm-wrappers.mjs'], { cwd: repo, stdio: 'pipe' });
-}, 180_000);
+// The child resolves the package through node_modules, i.e. its dist/: build it (incremental).
+beforeAll(buildPackages, 180_000);
 
 interface Run {
   carrier: Record<string, string>;
@@ -150,8 +140,12 @@ test('a global propagator registered before the entry is kept, and the entry say
 test('the entry exports what it resolved and whether it was installed', () => {
   const script = `
     const r = require('${ENTRY}');
-    const { describePropagator } = require('@baton/propagator-env');
-    console.log(JSON.stringify({ d: describePropagator(r.propagator), registered: r.registered }));
+    const { describePropagator, installedPropagator } = require('@baton/propagator-env');
+    console.log(JSON.stringify({
+      d: describePropagator(r.propagator),
+      registered: r.registered,
+      installed: installedPropagator() === r.propagator,
+    }));
   `;
   const out = spawnSync(process.execPath, ['-e', script], {
     cwd: repo,
@@ -161,5 +155,20 @@ test('the entry exports what it resolved and whether it was installed', () => {
   expect(JSON.parse(out.stdout)).toEqual({
     d: 'Composite[Jaeger, W3CTraceContext]',
     registered: true,
+    installed: true,
   });
+});
+
+test('installedPropagator() is undefined when the entry was kept out by an earlier propagator', () => {
+  const script = `
+    require('${join(fixtures, 'set-global-first.cjs')}');
+    require('${ENTRY}');
+    console.log(String(require('@baton/propagator-env').installedPropagator()));
+  `;
+  const out = spawnSync(process.execPath, ['-e', script], {
+    cwd: repo,
+    env: { ...process.env, OTEL_LOG_LEVEL: 'none' },
+    encoding: 'utf8',
+  });
+  expect(out.stdout).toBe('undefined\n');
 });
