@@ -14,11 +14,7 @@ export { joinEnvironmentContext, joinAtStartup, joinSwitch, JOIN_ENV_CONTEXT } f
 export type { JoinOptions, JoinResult } from './env/join';
 export { StartupContextManager } from './env/startup-context-manager';
 
-export {
-  workerDataWithContext,
-  contextFromWorkerData,
-  runWithWorkerContext,
-} from './worker';
+export { workerDataWithContext, contextFromWorkerData, runWithWorkerContext } from './worker';
 export type { WorkerDataWithContext, WorkerContextOptions, WorkerInjectOptions } from './worker';
 
 export { kafkaHeadersGetter, kafkaHeadersSetter } from './message/kafka';

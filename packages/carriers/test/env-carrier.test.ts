@@ -3,7 +3,10 @@
  * (Release Candidate), as REQUIREMENTS §11 and issue 17 restate it. Each `describe` quotes its line.
  */
 import { ROOT_CONTEXT, trace, propagation } from '@opentelemetry/api';
-import { W3CTraceContextPropagator as OfficialW3C, W3CBaggagePropagator } from '@opentelemetry/core';
+import {
+  W3CTraceContextPropagator as OfficialW3C,
+  W3CBaggagePropagator,
+} from '@opentelemetry/core';
 import { B3Propagator, B3InjectEncoding } from '@baton/propagator-b3';
 import { JaegerPropagator } from '@baton/propagator-jaeger';
 import { W3CTraceContextPropagator } from '@baton/propagator-w3c';

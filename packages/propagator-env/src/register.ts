@@ -19,6 +19,7 @@ import type { TextMapPropagator } from '@opentelemetry/api';
 import { describePropagator } from './describe';
 import { OTEL_PROPAGATORS, propagatorFromEnv } from './from-env';
 import { preloadVerbosity } from './log-level';
+import { joinEnvContextAtStartup } from './join-env-context';
 
 const verbosity = preloadVerbosity(process.env.OTEL_LOG_LEVEL);
 
@@ -55,3 +56,12 @@ if (!registered) {
     `@baton/propagator-env: registered global propagator ${describePropagator(propagator)} (from ${from})`,
   );
 }
+
+/**
+ * Root spans of this process continue the trace context of its environment (`TRACEPARENT`, …, read
+ * with the propagator now registered); `BATON_JOIN_ENV_CONTEXT=false` turns this off. See
+ * @baton/carriers.
+ */
+export const joinedEnvContext = joinEnvContextAtStartup((message) =>
+  verbosity.warnings ? print(message) : undefined,
+);

@@ -79,7 +79,7 @@ export function joinEnvironmentContext(options: JoinOptions = {}): JoinResult {
     warn(
       `@baton/carriers: ${reason}, so root spans will not continue TRACEPARENT/BAGGAGE. ` +
         'Preload @baton/propagator-env/register before the OpenTelemetry SDK starts, call ' +
-        "joinEnvironmentContext() before sdk.start(), or run your entry point inside " +
+        'joinEnvironmentContext() before sdk.start(), or run your entry point inside ' +
         'context.with(contextFromEnv(), main).',
     );
     return { joined: false, context: startup, reason };
