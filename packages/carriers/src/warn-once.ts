@@ -13,3 +13,8 @@ export function warnOnce(kind: string, message: string): void {
     // stderr closed.
   }
 }
+
+/** For tests: forget what was reported. */
+export function resetWarnOnce(): void {
+  reported.clear();
+}
