@@ -27,7 +27,7 @@ function withTimeout(promise, ms, what) {
 }
 
 /** The environment of one service: only its OTEL_* settings differ between services. */
-function serviceEnv(spec) {
+function serviceEnv(spec, options = {}) {
   const env = {};
   // Inherit PATH etc., but never the caller's OTEL_* settings: each service gets exactly its own.
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OTEL_')) env[k] = v;
@@ -39,12 +39,14 @@ function serviceEnv(spec) {
     OTEL_TRACES_EXPORTER: 'none', // spans go over IPC (the span processor in service.js)
     OTEL_METRICS_EXPORTER: 'none',
     OTEL_LOGS_EXPORTER: 'none',
+    BATON_DEMO_BOUNDARIES: options.boundaries ? '1' : '0', // queue, child process, worker (boundaries.js)
   };
 }
 
 class Fleet {
-  constructor(specs) {
+  constructor(specs, options = {}) {
     this.specs = specs;
+    this.options = options;
     this.services = new Map(); // name -> { spec, child, port, url, description, output }
     this.spans = [];
     this.conflicts = [];
@@ -79,7 +81,7 @@ class Fleet {
   _fork(spec) {
     return new Promise((resolve, reject) => {
       const child = fork(SERVICE_JS, [], {
-        env: serviceEnv(spec),
+        env: serviceEnv(spec, this.options),
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       const entry = { spec, child, port: 0, url: '', description: '', output: '' };
@@ -105,6 +107,7 @@ class Fleet {
         entry.port = msg.port;
         entry.url = `http://127.0.0.1:${msg.port}`;
         entry.description = msg.description;
+        entry.queue = msg.queue; // the gateway's order queue when boundaries are on
         ready(entry);
         break;
       case 'span':
@@ -217,9 +220,12 @@ class Fleet {
   }
 }
 
-/** Starts the fleet (`misconfigure: true` for the misconfigured run) and resolves when all listen. */
+/**
+ * Starts the fleet (`misconfigure: true` for the misconfigured run; `boundaries: true` adds the
+ * gateway's queue hop, batch job and worker thread) and resolves when all listen.
+ */
 function startFleet(options = {}) {
-  return new Fleet(servicesFor(options)).start();
+  return new Fleet(servicesFor(options), options).start();
 }
 
 module.exports = { startFleet, Fleet };

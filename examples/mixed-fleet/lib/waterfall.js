@@ -3,7 +3,7 @@
  * Draws the collected spans as one waterfall per trace: service, span, a bar on a shared time axis,
  * duration, and what arrived (baggage, platform id). A trace that split shows up as two waterfalls.
  */
-const KIND = { 1: 'server', 2: 'client' };
+const KIND = { 0: 'internal', 1: 'server', 2: 'client', 3: 'producer', 4: 'consumer' };
 const BAR = 36;
 
 function pad(s, n) {
