@@ -1,7 +1,7 @@
 /* global describe, test, expect, beforeAll, afterAll */
 'use strict';
 /**
- * End-to-end over real HTTP: the four services of the demo, each its own process with the real
+ * End-to-end over real HTTP: the five services of the demo, each its own process with the real
  * NodeSDK + instrumentation-http, configured only by OTEL_PROPAGATORS. Plain JavaScript with no
  * repository paths in the assertions, so scripts/sdk3/run.sh runs these same files against
  * OpenTelemetry SDK 3.x on Node 22.
@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { startFleet } = require('../lib/fleet');
-const { hops, MISCONFIGURATION } = require('../lib/topology');
+const { hops, MISCONFIGURATION, SERVICES, ENTRY } = require('../lib/topology');
 
 const SERVER = 1; // SpanKind.SERVER
 const CLIENT = 2; // SpanKind.CLIENT
@@ -58,10 +58,11 @@ afterAll(async () => {
 describe('each service is configured only by its OTEL_PROPAGATORS', () => {
   // Task brief, DESCRIPTION CONVENTION: "Composite[A, B, C]", "B3(multi)", "Jaeger", "PlatformId".
   test.each([
-    ['gateway', 'Composite[W3CTraceContext, W3CBaggage, B3(multi), Jaeger, PlatformId]'],
+    ['gateway', 'Composite[W3CTraceContext, W3CBaggage, B3(multi), Jaeger, PlatformId, AWSXRay]'],
     ['new-service', 'Composite[W3CTraceContext, W3CBaggage, PlatformId]'],
     ['legacy-jaeger', 'Jaeger'],
     ['legacy-zipkin', 'B3(multi)'],
+    ['aws-lambda', 'AWSXRay'],
   ])('%s resolves to %s', (name, description) => {
     expect(fleet.services.get(name).description).toBe(description);
   });
@@ -77,10 +78,17 @@ describe('one request, no incoming trace: one trace across every hop', () => {
 
   test('the gateway answers 200 and every hop of the graph was reached', () => {
     expect(result.response.status).toBe(200);
-    expect(obs.map((o) => `${o.caller}->${o.service}${o.path}`)).toEqual([
-      'client->gateway/checkout',
-      ...hops().map((h) => `${h.caller}->${h.callee}${h.path}`),
-    ]);
+    // The response nests each call under its caller: the routes walked depth first.
+    const expected = [`client->${ENTRY.service}${ENTRY.path}`];
+    const walk = (service, p) => {
+      for (const c of SERVICES.find((s) => s.name === service).routes[p]) {
+        expected.push(`${service}->${c.service}${c.path}`);
+        walk(c.service, c.path);
+      }
+    };
+    walk(ENTRY.service, ENTRY.path);
+    expect(expected).toHaveLength(hops().length + 1);
+    expect(obs.map((o) => `${o.caller}->${o.service}${o.path}`)).toEqual(expected);
   });
 
   test('every service sees the same, valid trace id', () => {
@@ -94,6 +102,7 @@ describe('one request, no incoming trace: one trace across every hop', () => {
   test('every span from every process carries that trace id', () => {
     const services = new Set(result.spans.map((s) => s.service));
     expect([...services].sort()).toEqual([
+      'aws-lambda',
       'gateway',
       'legacy-jaeger',
       'legacy-zipkin',
@@ -141,6 +150,18 @@ describe('an incoming trace is continued, and its sampling decision honoured', (
     expect(r.spans).toHaveLength(2 * hops().length + 1);
   });
 
+  test('X-Ray at the edge (issue 16: `Root=1-{8}-{24};Parent={16};Sampled=1`): every hop continues it', async () => {
+    const traceId = hex(32).replace(/^./, '3');
+    const parent = hex(16);
+    const r = await fleet.trace({
+      'x-amzn-trace-id': `Root=1-${traceId.slice(0, 8)}-${traceId.slice(8)};Parent=${parent};Sampled=1`,
+    });
+    const obs = observations(r.response.body);
+    expect(obs.map((o) => [o.traceId, o.sampled])).toEqual(obs.map(() => [traceId, true]));
+    const entry = r.spans.find((s) => s.kind === SERVER && s.name === 'GET /checkout');
+    expect(entry.parentSpanId).toBe(parent);
+  });
+
   describe('not sampled (traceparent flags 00): propagated as not sampled in every format, nothing recorded', () => {
     const traceId = hex(32).replace(/^./, '1');
     let r;
@@ -169,6 +190,15 @@ describe('an incoming trace is continued, and its sampling decision honoured', (
       ],
       // the legacy B3 service passes the decision on
       ['gateway', '/fx-rate', 'x-b3-sampled', (v) => v === '0'],
+      // issue 16: "Inject: `Root=1-{8}-{24};Parent={16};Sampled={0|1}`"
+      [
+        'aws-lambda',
+        '/invoke',
+        'x-amzn-trace-id',
+        (v) =>
+          v.startsWith(`Root=1-${traceId.slice(0, 8)}-${traceId.slice(8)};Parent=`) &&
+          v.endsWith(';Sampled=0'),
+      ],
     ])('%s %s received %s saying "not sampled"', (service, p, header, check) => {
       const value = at(obs, service, p).headers[header];
       expect(typeof value).toBe('string');
@@ -203,6 +233,8 @@ describe('an incoming trace is continued, and its sampling decision honoured', (
       ['gateway', '/fx-rate', (h) => h['x-b3-flags'] === '1'],
       // W3C has no debug flag: sampled only
       ['new-service', '/cart', (h) => h.traceparent.endsWith('-01')],
+      // X-Ray has none either: Sampled=1
+      ['aws-lambda', '/invoke', (h) => h['x-amzn-trace-id'].endsWith(';Sampled=1')],
     ])('%s %s received the debug decision', (service, p, check) => {
       expect(check(at(obs, service, p).headers)).toBe(true);
     });
@@ -230,6 +262,8 @@ describe('baggage and platform id arrive where their format is spoken', () => {
     // B3 carries neither: a legacy B3 hop drops them (a fact of the format, not a bug)
     ['legacy-zipkin', '/price', { baggage: {}, platformId: null }],
     ['gateway', '/fx-rate', { baggage: {}, platformId: null }],
+    // X-Ray carries only Lineage (none here): nothing else crosses
+    ['aws-lambda', '/invoke', { baggage: {}, platformId: null }],
   ])('%s %s', (service, p, expected) => {
     const o = at(obs, service, p);
     expect({ baggage: o.baggage, platformId: o.platformId }).toEqual(expected);

@@ -27,6 +27,8 @@ const DESCRIPTIONS: Record<string, string> = {
   b3multi: 'B3(multi)',
   jaeger: 'Jaeger',
   'platform-id': 'PlatformId',
+  xray: 'AWSXRay',
+  'xray-lambda': 'AWSXRayLambda',
 };
 const TRACE_NAMES = ['tracecontext', 'b3', 'b3multi', 'jaeger'];
 
@@ -60,11 +62,13 @@ const envValue = fc.array(anyName, { maxLength: 8 }).map((names) => names.join('
 
 /** The expected description, from the rules of §8 written out independently of the resolver. */
 function expectedDescription(value: string): string {
-  const names: string[] = [];
+  let names: string[] = [];
   for (const raw of value.split(',')) {
     const n = raw.trim().toLowerCase();
     if (n !== '' && !names.includes(n)) names.push(n);
   }
+  // Issue 16: "Listing both `xray` and `xray-lambda` … warns and keeps `xray-lambda`".
+  if (names.includes('xray-lambda')) names = names.filter((n) => n !== 'xray');
   if (names.includes('none')) return 'Noop'; // "`none` alone → no-op"; "`none` with others → warn, no-op"
   let known = names.filter((n) => Object.hasOwn(DESCRIPTIONS, n)).map((n) => DESCRIPTIONS[n]);
   if (known.length === 0) known = [DESCRIPTIONS.tracecontext, DESCRIPTIONS.baggage]; // default / fallback

@@ -53,9 +53,14 @@ describe('registration errors are thrown, with a message that says what to do', 
     expect(() => registerPropagator('not-fn', () => labelPropagator('ok'))).not.toThrow();
   });
 
-  test('xray and ottrace are free for users to register (no Baton implementation yet)', () => {
-    expect(() => registerPropagator('xray', () => labelPropagator('xray'))).not.toThrow();
-    expect(describePropagator(resolvePropagators('xray'))).toBe('Label(xray)');
+  test('ottrace is free for users to register (no Baton implementation yet)', () => {
+    expect(() => registerPropagator('ottrace', () => labelPropagator('ottrace'))).not.toThrow();
+    expect(describePropagator(resolvePropagators('ottrace'))).toBe('Label(ottrace)');
+  });
+
+  test('xray and xray-lambda are built in (issue 16): registering them throws', () => {
+    expect(() => registerPropagator('xray', () => labelPropagator('xray'))).toThrow(/built-in/);
+    expect(() => registerPropagator('XRAY-Lambda', () => labelPropagator('x'))).toThrow(/built-in/);
   });
 });
 

@@ -67,11 +67,14 @@ describe('resolution table', () => {
       'Composite[Label(d1), Label(d2)]',
       4,
     ],
+    ['ottrace is not implemented → warned as unknown', 'ottrace,alpha', 'Label(alpha)', 1],
+    ['issue 16: `xray` is built in', 'xray', 'AWSXRay', 0],
+    ['issue 16: `xray-lambda` is built in', 'xray-lambda', 'AWSXRayLambda', 0],
     [
-      'xray / ottrace are not implemented → warned as unknown',
-      'ottrace,alpha,xray',
-      'Label(alpha)',
-      2,
+      'issue 16: "Listing both `xray` and `xray-lambda` … warns and keeps `xray-lambda`"',
+      'xray,alpha,xray-lambda',
+      'Composite[Label(alpha), AWSXRayLambda]',
+      1,
     ],
   ])('%s: %j', (_rule, names, description, warningCount) => {
     const { warnings, logger } = collectWarnings();
@@ -90,16 +93,28 @@ describe('warnings say what happened and what to do', () => {
       /^@baton\/propagator-env: resolvePropagators: unknown propagator "zipkin2"; skipped\./,
     );
     expect(warnings[0]).toContain(
-      'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, none, ',
+      'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, xray, xray-lambda, none, ',
     );
     expect(warnings[0]).toContain('alpha');
     expect(warnings[0]).toContain('registerPropagator(name, factory)');
   });
 
-  test('xray: says Baton does not implement it yet (rather than "unknown")', () => {
+  test('ottrace: says Baton does not implement it yet (rather than "unknown")', () => {
     const { warnings, logger } = collectWarnings();
-    resolvePropagators('alpha,xray', { logger, defaults });
-    expect(warnings[0]).toContain('"xray" is an OpenTelemetry name Baton does not implement yet');
+    resolvePropagators('alpha,ottrace', { logger, defaults });
+    expect(warnings[0]).toContain(
+      '"ottrace" is an OpenTelemetry name Baton does not implement yet',
+    );
+  });
+
+  test('xray and xray-lambda together: says what is kept and what to remove', () => {
+    const { warnings, logger } = collectWarnings();
+    resolvePropagators('xray-lambda,xray', { logger, defaults, source: 'OTEL_PROPAGATORS' });
+    expect(warnings).toEqual([
+      '@baton/propagator-env: OTEL_PROPAGATORS lists both "xray" and "xray-lambda", which read and ' +
+        'write the same X-Amzn-Trace-Id header ("xray-lambda" also reads the Lambda invocation\'s ' +
+        'header): keeping "xray-lambda" only. Remove "xray" from the list.',
+    ]);
   });
 
   test('all unknown: one warning per name, then the fallback', () => {
