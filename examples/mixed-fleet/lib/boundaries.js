@@ -13,7 +13,7 @@ const { context, trace, SpanKind } = require('@opentelemetry/api');
 const { envForChild, workerDataWithContext } = require('@baton/carriers');
 const { openQueue } = require('./queue');
 
-const TIMEOUT_MS = 8000;
+const TIMEOUT_MS = 30_000; // a batch job's Node start-up on a busy machine
 
 function runBatchJob(send) {
   return new Promise((resolve) => {
