@@ -2,10 +2,9 @@
  * The names Baton knows without registration, and how each is built.
  *
  * OTEL-ENV lists the known values of `OTEL_PROPAGATORS`: `tracecontext`, `baggage`, `b3` ("B3 Single"),
- * `b3multi` ("B3 Multi"), `jaeger`, `xray`, `ottrace`, `none`. Baton adds `platform-id`, and
- * `xray-lambda` (the name Go, Java and Python give the Lambda variant). `ottrace` has no Baton
- * implementation yet: it is not built in, so it warns as unknown — and stays free for
- * `registerPropagator`.
+ * `b3multi` ("B3 Multi"), `jaeger`, `xray`, `ottrace`, `none`. Baton adds `platform-id`,
+ * `xray-lambda` (the name Go, Java and Python give the Lambda variant), and `gcp` / `oneway-gcp`
+ * (the names Java gives Google Cloud Trace's pair).
  *
  * Each entry is a factory, called only when its name is resolved (REQUIREMENTS §8 "lazy factories"):
  * a service that asks for `tracecontext` never constructs a Jaeger propagator.
@@ -16,6 +15,8 @@ import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
 import { JaegerPropagator } from '@baton/propagator-jaeger';
 import { PlatformIdPropagator } from '@baton/propagator-platform-id';
 import { AWSXRayLambdaPropagator, AWSXRayPropagator } from '@baton/propagator-aws-xray';
+import { OTTracePropagator } from '@baton/propagator-ot-trace';
+import { CloudTraceOneWayPropagator, CloudTracePropagator } from '@baton/propagator-cloud-trace';
 
 export const BUILTIN_FACTORIES: ReadonlyMap<string, () => TextMapPropagator> = new Map<
   string,
@@ -30,4 +31,7 @@ export const BUILTIN_FACTORIES: ReadonlyMap<string, () => TextMapPropagator> = n
   ['platform-id', () => new PlatformIdPropagator()],
   ['xray', () => new AWSXRayPropagator()],
   ['xray-lambda', () => new AWSXRayLambdaPropagator()],
+  ['ottrace', () => new OTTracePropagator()],
+  ['gcp', () => new CloudTracePropagator()],
+  ['oneway-gcp', () => new CloudTraceOneWayPropagator()],
 ]);

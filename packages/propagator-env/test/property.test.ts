@@ -29,8 +29,11 @@ const DESCRIPTIONS: Record<string, string> = {
   'platform-id': 'PlatformId',
   xray: 'AWSXRay',
   'xray-lambda': 'AWSXRayLambda',
+  ottrace: 'OTTrace',
+  gcp: 'CloudTrace',
+  'oneway-gcp': 'CloudTrace(one-way)',
 };
-const TRACE_NAMES = ['tracecontext', 'b3', 'b3multi', 'jaeger'];
+const TRACE_NAMES = ['tracecontext', 'b3', 'b3multi', 'jaeger', 'ottrace', 'gcp'];
 
 /** A name as a user might type it: any case, padded with spaces/tabs, or something unknown. */
 const spelledName = fc
@@ -39,7 +42,6 @@ const spelledName = fc
       ...Object.keys(DESCRIPTIONS),
       'none',
       'xray',
-      'ottrace',
       'zipkin',
       '',
       '__proto__',
@@ -102,7 +104,7 @@ test('any resolved configuration with a trace format: inject∘extract round-tri
   const resolved = new Map<string, TextMapPropagator>();
   fc.assert(
     fc.property(config, hexId(32), hexId(16), fc.boolean(), (value, traceId, spanId, sampled) => {
-      // One resolution per distinct configuration (at most 6! orders × subsets): resolution itself
+      // One resolution per distinct configuration (at most 9! orders × subsets): resolution itself
       // is covered above; this property is about the chain it builds.
       let p = resolved.get(value);
       if (p === undefined) {
@@ -127,7 +129,7 @@ test('any resolved configuration with a trace format: inject∘extract round-tri
 
 test('the full chain never throws on extract of arbitrary carriers, and keeps ids valid', () => {
   const p = propagatorFromEnv(
-    { OTEL_PROPAGATORS: 'tracecontext,baggage,b3,b3multi,jaeger,platform-id' },
+    { OTEL_PROPAGATORS: 'tracecontext,baggage,b3,b3multi,jaeger,platform-id,ottrace,gcp' },
     { logger: quiet },
   );
   const headerName = fc.constantFrom(
@@ -142,12 +144,16 @@ test('the full chain never throws on extract of arbitrary carriers, and keeps id
     'uber-trace-id',
     'uberctx-k',
     'platform-id',
+    'ot-tracer-traceid',
+    'ot-tracer-spanid',
+    'ot-baggage-k',
+    'x-cloud-trace-context',
     'Traceparent',
     'B3',
   );
   const headerValue = fc.oneof(
     fc.string({ maxLength: 80 }),
-    fc.string({ unit: fc.constantFrom(...'0123456789abcdef-:%'), maxLength: 70 }),
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdef-:%/;o='), maxLength: 70 }),
     fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
     fc.constant(undefined),
   );

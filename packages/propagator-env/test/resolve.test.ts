@@ -1,6 +1,6 @@
 /**
  * Resolution rules of REQUIREMENTS §8, with test propagators registered for the purpose (the format
- * packages are covered in builtins.test.ts and sdk.test.ts).
+ * packages are covered in describe.test.ts, names.test.ts and sdk.test.ts).
  */
 import {
   trace,
@@ -67,7 +67,12 @@ describe('resolution table', () => {
       'Composite[Label(d1), Label(d2)]',
       4,
     ],
-    ['ottrace is not implemented → warned as unknown', 'ottrace,alpha', 'Label(alpha)', 1],
+    [
+      'issue 19: `ottrace`, `gcp` and `oneway-gcp` are built in',
+      'ottrace,alpha,oneway-gcp',
+      'Composite[OTTrace, Label(alpha), CloudTrace(one-way)]',
+      0,
+    ],
     ['issue 16: `xray` is built in', 'xray', 'AWSXRay', 0],
     ['issue 16: `xray-lambda` is built in', 'xray-lambda', 'AWSXRayLambda', 0],
     [
@@ -93,18 +98,10 @@ describe('warnings say what happened and what to do', () => {
       /^@baton\/propagator-env: resolvePropagators: unknown propagator "zipkin2"; skipped\./,
     );
     expect(warnings[0]).toContain(
-      'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, xray, xray-lambda, none, ',
+      'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, xray, xray-lambda, ottrace, gcp, oneway-gcp, none, ',
     );
     expect(warnings[0]).toContain('alpha');
     expect(warnings[0]).toContain('registerPropagator(name, factory)');
-  });
-
-  test('ottrace: says Baton does not implement it yet (rather than "unknown")', () => {
-    const { warnings, logger } = collectWarnings();
-    resolvePropagators('alpha,ottrace', { logger, defaults });
-    expect(warnings[0]).toContain(
-      '"ottrace" is an OpenTelemetry name Baton does not implement yet',
-    );
   });
 
   test('xray and xray-lambda together: says what is kept and what to remove', () => {

@@ -95,7 +95,7 @@ const headersFor: Record<string, (sc: SpanContext) => Record<string, string>> = 
   // REQUIREMENTS §4 "multi: `x-b3-traceid`, `x-b3-spanid`, then … `x-b3-sampled: 1|0`"
   b3multi: (sc) => ({ 'x-b3-traceid': sc.traceId, 'x-b3-spanid': sc.spanId, 'x-b3-sampled': '1' }),
   // REQUIREMENTS §5 "Inject `{32}:{16}:0:{1|0|3}`" and "Inject `uberctx-{key}`"
-  jaeger: (sc) => ({ 'uber-trace-id': `${sc.traceId}:${sc.spanId}:0:1`, 'uberctx-k': 'v' }),
+  jaeger: (sc) => ({ 'uber-trace-id': `${sc.traceId}:${sc.spanId}:0:01`, 'uberctx-k': 'v' }),
   // REQUIREMENTS §6 "inject writes it back when present"
   'platform-id': () => ({ 'platform-id': 'tenant-42' }),
   // REQUIREMENTS §12 / issue 16 "Inject: `Root=1-{8}-{24};Parent={16};Sampled={0|1}`"
@@ -256,8 +256,8 @@ const rows: Row[] = [
     warnings: 1,
   },
   {
-    rule: 'REQUIREMENTS §8 "Unknown name → `diag.warn` naming the value, skipped" (ottrace: not in Baton)',
-    env: 'ottrace,b3multi,bogus',
+    rule: 'REQUIREMENTS §8 "Unknown name → `diag.warn` naming the value, skipped"',
+    env: 'zipkin,b3multi,bogus',
     description: 'B3(multi)',
     writes: ['b3multi'],
     traceId: B3_TRACE,
@@ -267,7 +267,7 @@ const rows: Row[] = [
   },
   {
     rule: 'REQUIREMENTS §8 "every name unknown → warn and fall back to the default"',
-    env: 'ottrace,bogus',
+    env: 'zipkin,bogus',
     description: 'Composite[W3CTraceContext, W3CBaggage]',
     writes: ['tracecontext', 'baggage'],
     traceId: W3C_TRACE,
