@@ -5,7 +5,7 @@
  * `import`, gives the same single instance both ways, and that its types resolve under both the
  * CommonJS and the NodeNext (ESM) module settings.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   mkdtempSync,
   readdirSync,
@@ -233,4 +233,71 @@ test('the B3 drop-in loads both ways by its official class name', () => {
     console.log(typeof B3Propagator === 'function' && req('@baton/propagator-b3').B3Propagator === B3Propagator);
   `;
   expect(run(process.execPath, ['--input-type=module', '-e', script], scratch).trim()).toBe('true');
+});
+
+/**
+ * @baton/testing's README examples, exactly as the README shows them, run by a consumer under each
+ * runner the README names (issue 18). The runners come from the npm registry, pinned: Jest as the
+ * repository uses it, Vitest 3 (the line that supports Node 20), and Node's own `node --test`.
+ */
+describe('@baton/testing README examples in a consumer project', () => {
+  const RUNNERS = ['jest@30.5.2', 'vitest@3.2.4'];
+  const readme = readFileSync(join(packagesDir, 'testing/README.md'), 'utf8');
+  const examples = [...readme.matchAll(/<!-- consumer: (\S+) -->\s*```js\n([\s\S]*?)```/g)].map(
+    ([, file, code]) => ({ file, code }),
+  );
+
+  beforeAll(() => {
+    const sdkVersion = JSON.parse(
+      readFileSync(join(repo, 'node_modules/@opentelemetry/sdk-trace-base/package.json'), 'utf8'),
+    ).version;
+    run(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        `@opentelemetry/sdk-trace-base@${sdkVersion}`,
+        ...RUNNERS,
+      ],
+      scratch,
+    );
+    for (const { file, code } of examples) writeFileSync(join(scratch, file), code);
+  }, 300_000);
+
+  test('the README has one example per runner', () => {
+    expect(examples.map((e) => e.file)).toEqual([
+      'propagation.test.js',
+      'propagation.vitest.test.mjs',
+      'propagation.node.test.mjs',
+    ]);
+  });
+
+  test.each([
+    [
+      'Jest',
+      ['node_modules/.bin/jest', '--ci', 'propagation.test.js'],
+      /Tests: +13 passed, 13 total/,
+    ],
+    [
+      'Vitest',
+      ['node_modules/.bin/vitest', 'run', 'propagation.vitest.test.mjs'],
+      /Tests +11 passed \(11\)/,
+    ],
+    ['node:test', [process.execPath, '--test', 'propagation.node.test.mjs'], /# pass 11\n# fail 0/],
+  ])(
+    '%s runs its example and every test passes',
+    (_runner, [cmd, ...args], summary) => {
+      // Jest reports on stderr, the others on stdout: judge both.
+      const r = spawnSync(cmd.startsWith('node_modules') ? join(scratch, cmd) : cmd, args, {
+        cwd: scratch,
+        encoding: 'utf8',
+        env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
+      const out = `${r.stdout}${r.stderr}`;
+      expect({ status: r.status, out }).toEqual({ status: 0, out: expect.stringMatching(summary) });
+    },
+    180_000,
+  );
 });

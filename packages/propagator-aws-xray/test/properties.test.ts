@@ -71,8 +71,29 @@ const keyLike = fc.constantFrom(
   'Foo',
   '',
 );
+/** A valid header in any field order, sometimes with Self, Lineage or an unknown field. */
+const validHeader = fc
+  .tuple(
+    hex(8, 8),
+    hex(24, 24),
+    nonZeroId(16),
+    fc.constantFrom('1', '0', '?', null),
+    fc.option(
+      fc.tuple(fc.integer({ min: 0, max: 32767 }), hex(8, 8), fc.integer({ min: 0, max: 255 })),
+    ),
+    fc.constantFrom(null, 'Self=1-67891234-12456789abcdef012345678', 'CalledFrom=alb'),
+  )
+  .filter(([e, r]) => /[^0]/.test(e + r))
+  .chain(([e, r, parent, sampled, lineage, extra]) => {
+    const fields = [`Root=1-${e}-${r}`, `Parent=${parent}`];
+    if (sampled !== null) fields.push(`Sampled=${sampled}`);
+    if (lineage !== null) fields.push(`Lineage=${lineage.join(':')}`);
+    if (extra !== null) fields.push(extra);
+    return fc.shuffledSubarray(fields, { minLength: fields.length }).map((f) => f.join(';'));
+  });
 /** A header assembled from near-valid fields, in any order, with odd separators now and then. */
 const headerLike = fc.oneof(
+  { weight: 3, arbitrary: validHeader },
   {
     weight: 6,
     arbitrary: fc

@@ -72,7 +72,8 @@ const carrier = fc.dictionary(key, value, { maxKeys: 6 });
 // Oracles written from RFC 9110, independent of the code under test (issue 20): token = 1*tchar;
 // a field value Baton may write is visible ASCII with inner SP / HTAB only (no CR, LF, NUL).
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const SAFE_VALUE = /^[\x21-\x7e](?:[ \t\x21-\x7e]*[\x21-\x7e])?$/;
+// RFC 9110 §5.5 field-value = *field-content: empty is a legal value (a baggage item may be '').
+const SAFE_VALUE = /^(?:[\x21-\x7e](?:[ \t\x21-\x7e]*[\x21-\x7e])?)?$/;
 
 describe('properties', () => {
   test('§1 extract never throws; ids valid, remote; unchanged context when nothing valid', () => {
