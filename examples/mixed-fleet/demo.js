@@ -35,7 +35,7 @@ function version(name) {
 
 async function main() {
   const started = Date.now();
-  const fleet = await startFleet({ misconfigure });
+  const fleet = await startFleet({ misconfigure, boundaries: true });
   try {
     console.log(
       `Baton mixed-fleet demo${misconfigure ? ' — MISCONFIGURED run' : ''} (Node ${process.versions.node}, ` +
@@ -48,6 +48,13 @@ async function main() {
       const mark = s.spec.misconfigured ? '   <- misconfigured' : '';
       console.log(
         `  ${name.padEnd(14)} ${s.spec.propagators.padEnd(width)} ${s.description}${mark}`,
+      );
+    }
+    const gateway = fleet.services.get('gateway');
+    if (gateway.queue) {
+      console.log(
+        `\n  past HTTP: gateway → order queue → consumer → batch-job (child process) + fraud score (worker thread)\n` +
+          `  queue: ${gateway.queue}`,
       );
     }
     const headerText = Object.entries(REQUEST)

@@ -24,6 +24,7 @@ INSTRUMENTATION_HTTP_VERSION="0.301.0"
 SDK_TRACE_VERSION="3.1.0"           # SDK 3 renamed sdk-trace-base to sdk-trace; sdk-node 0.301 uses 3.1.0
 AUTO_INSTRUMENTATIONS_VERSION="0.82.0"  # the zero-code preload's partner (scripts/sdk3/zero-code.test.js)
 JEST_VERSION="30.5.2"               # same Jest as the repository
+AMQPLIB_VERSION="0.10.9"            # same amqplib as the repository (no OpenTelemetry dependency)
 
 NPM_FLAGS=(--no-audit --no-fund --loglevel=error)
 step() { echo "::: sdk3: $*"; }
@@ -67,6 +68,10 @@ const dependencies = {
   '@opentelemetry/instrumentation-http': '$INSTRUMENTATION_HTTP_VERSION',
   '@opentelemetry/sdk-trace': '$SDK_TRACE_VERSION',
   '@opentelemetry/auto-instrumentations-node': '$AUTO_INSTRUMENTATIONS_VERSION',
+  // The demo's batch job and worker thread (lib/light-tracing.js) register this context manager
+  // themselves; amqplib lets its queue hop use RabbitMQ when BATON_AMQP_URL is set (.ci/run).
+  '@opentelemetry/context-async-hooks': '$SDK_TRACE_VERSION',
+  amqplib: '$AMQPLIB_VERSION',
   jest: '$JEST_VERSION',
 };
 // Every packed package as a direct file: dependency (scripts/pack.mjs writes name → file: spec).

@@ -17,6 +17,7 @@ const SERVICE_JS = path.join(__dirname, 'service.js');
 // alone took 4–5.5 s to report ready here with the machine shared by eight developers.
 const START_TIMEOUT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+const BOUNDARIES_REQUEST_TIMEOUT_MS = 45_000;
 
 function withTimeout(promise, ms, what) {
   let timer;
@@ -29,7 +30,7 @@ function withTimeout(promise, ms, what) {
 }
 
 /** The environment of one service: only its OTEL_* settings differ between services. */
-function serviceEnv(spec) {
+function serviceEnv(spec, options = {}) {
   const env = {};
   // Inherit PATH etc., but never the caller's OTEL_* settings: each service gets exactly its own.
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OTEL_')) env[k] = v;
@@ -41,12 +42,14 @@ function serviceEnv(spec) {
     OTEL_TRACES_EXPORTER: 'none', // spans go over IPC (the span processor in service.js)
     OTEL_METRICS_EXPORTER: 'none',
     OTEL_LOGS_EXPORTER: 'none',
+    BATON_DEMO_BOUNDARIES: options.boundaries ? '1' : '0', // queue, child process, worker (boundaries.js)
   };
 }
 
 class Fleet {
-  constructor(specs) {
+  constructor(specs, options = {}) {
     this.specs = specs;
+    this.options = options;
     this.services = new Map(); // name -> { spec, child, port, url, description, output }
     this.spans = [];
     this.conflicts = [];
@@ -81,7 +84,7 @@ class Fleet {
   _fork(spec) {
     return new Promise((resolve, reject) => {
       const child = fork(SERVICE_JS, [], {
-        env: serviceEnv(spec),
+        env: serviceEnv(spec, this.options),
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       const entry = { spec, child, port: 0, url: '', description: '', output: '' };
@@ -107,6 +110,7 @@ class Fleet {
         entry.port = msg.port;
         entry.url = `http://127.0.0.1:${msg.port}`;
         entry.description = msg.description;
+        entry.queue = msg.queue; // the gateway's order queue when boundaries are on
         ready(entry);
         break;
       case 'span':
@@ -157,7 +161,8 @@ class Fleet {
         });
         req.on('error', reject);
       }),
-      REQUEST_TIMEOUT_MS,
+      // With boundaries the gateway also starts a batch job (a Node process) per request: slow on a busy machine.
+      this.options.boundaries ? BOUNDARIES_REQUEST_TIMEOUT_MS : REQUEST_TIMEOUT_MS,
       `GET ${requestPath}`,
     );
   }
@@ -219,9 +224,12 @@ class Fleet {
   }
 }
 
-/** Starts the fleet (`misconfigure: true` for the misconfigured run) and resolves when all listen. */
+/**
+ * Starts the fleet (`misconfigure: true` for the misconfigured run; `boundaries: true` adds the
+ * gateway's queue hop, batch job and worker thread) and resolves when all listen.
+ */
 function startFleet(options = {}) {
-  return new Fleet(servicesFor(options)).start();
+  return new Fleet(servicesFor(options), options).start();
 }
 
 module.exports = { startFleet, Fleet };

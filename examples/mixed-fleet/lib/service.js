@@ -88,6 +88,11 @@ sdk.start();
 const http = require('node:http');
 
 let peers = {};
+// Past HTTP (issue 17): a queue hop, a batch job, a worker thread — the gateway, when the fleet asks.
+const boundariesReady =
+  process.env.BATON_DEMO_BOUNDARIES === '1' && NAME === 'gateway'
+    ? require('./boundaries').createBoundaries(send)
+    : Promise.resolve(null);
 const REQUEST_TIMEOUT_MS = 5000;
 
 /** What arrived with this request, as the service's own context sees it. */
@@ -171,6 +176,8 @@ const server = http.createServer(async (req, res) => {
   }
   const children = [];
   for (const target of calls) children.push(await call(target)); // sequential: a readable waterfall
+  const boundaries = path === '/checkout' ? await boundariesReady : null;
+  if (boundaries) await boundaries.run();
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ ...seen, calls: children }));
 });
@@ -185,12 +192,14 @@ process.on('message', (msg) => {
   }
 });
 
-server.listen(0, '127.0.0.1', () => {
+server.listen(0, '127.0.0.1', async () => {
+  const boundaries = await boundariesReady;
   send({
     type: 'ready',
     name: NAME,
     port: server.address().port,
     propagators: process.env.OTEL_PROPAGATORS,
     description: describePropagator(propagator),
+    queue: boundaries ? boundaries.queue : null,
   });
 });

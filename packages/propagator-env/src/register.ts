@@ -35,6 +35,8 @@ import { batonPreload, laterSdkPreload, preloadOrder } from './preloads';
 import { handOffToSdk, withPropagatorsHidden } from './sdk-handoff';
 import type { HandOff } from './sdk-handoff';
 import { isPackageManagerProcess } from './tool';
+import { joinEnvContextAtStartup } from './join-env-context';
+import type { JoinResult } from '@baton/carriers';
 
 const PREFIX = '@baton/propagator-env:';
 const env = process.env;
@@ -82,6 +84,16 @@ const outcome: InstallOutcome | 'tool' = insideTool
 
 /** False when another global propagator was registered first; then this one is not in use. */
 export const registered: boolean = outcome === 'installed' || outcome === 'replaced-sdk';
+
+/**
+ * Root spans of this process continue the trace context of its environment (`TRACEPARENT`, …, read
+ * with the propagator now registered); `BATON_JOIN_ENV_CONTEXT=false` turns this off. See
+ * @baton/carriers. Before the hand-off below: joining wraps the context manager the SDK registers
+ * when it starts, so it must be in place before the SDK's register entry runs.
+ */
+export const joinedEnvContext: JoinResult | undefined = insideTool
+  ? undefined // npm's own process, reached through NODE_OPTIONS: stay out of it
+  : joinEnvContextAtStartup((message) => (verbosity.warnings ? printLine(message) : undefined));
 
 const handOff: HandOff = insideTool
   ? { kind: 'none' }
