@@ -21,7 +21,7 @@ function renderResults(data, gcData) {
   const where = spread ? `median of ${data.processes} processes × ` : '';
   const v = data.versions || {};
   lines.push(
-    `Node ${data.node}, ${where}${data.rounds} interleaved rounds, median ns/op (lower is better)` +
+    `Node ${data.node}, ${where}${data.rounds} interleaved rounds, median ns/op of ${data.clock === 'wall' ? 'wall-clock' : 'CPU'} time (lower is better)` +
       (data.quick ? ' — quick mode: numbers not meaningful' : '') +
       '.' +
       (v.latest ? ` 3.x = ${v.latest}; 2.12 = ${v.line212}.` : ''),

@@ -17,6 +17,7 @@ import * as limits from './limits';
 import * as inject from './inject';
 import * as rules from './rules';
 import * as baggage from './baggage';
+import * as shapes from './shapes';
 
 export const TRACE_ID_LENGTH = hex.TRACE_ID_LENGTH;
 export const SPAN_ID_LENGTH = hex.SPAN_ID_LENGTH;
@@ -37,6 +38,9 @@ export const safeGet = carrier.safeGet;
 export const safeKeys = carrier.safeKeys;
 export const getHeader = carrier.getHeader;
 export const plainCarrierKeys = carrier.plainCarrierKeys;
+export const plainCarrierLacks = carrier.plainCarrierLacks;
+export const headerNames = carrier.headerNames;
+export type HeaderNames = carrier.HeaderNames;
 export const ownValue = carrier.ownValue;
 export const firstValue = carrier.firstValue;
 export const joinedValue = carrier.joinedValue;
@@ -74,3 +78,5 @@ export const extractEquivalence = rules.extractEquivalence;
 export const HEADERS_READ: typeof rules.HEADERS_READ = rules.HEADERS_READ;
 export const headersRead = rules.headersRead;
 export type HeadersRead = rules.HeadersRead;
+
+export const anchorShape = shapes.anchorShape;

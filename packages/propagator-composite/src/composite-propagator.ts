@@ -36,6 +36,7 @@ import { ALL_PRESENT, buildHeaderIndex, membersWithHeaders, type HeaderIndex } f
 import { KeysOnceGetter } from './getter';
 import { materialize, overlay } from './overlay';
 import { SharedEntriesBaggage } from './shared-baggage';
+import './shapes';
 
 /**
  * A valid SpanContext: lowercase hex ids, 32 / 16 chars, not all zero. When the ids equal those of

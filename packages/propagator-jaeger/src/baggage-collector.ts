@@ -6,7 +6,7 @@
  * dropped whole before its value is decoded (W3C-BAG §Limits: drop whole members, never a part).
  */
 import type { BaggageEntry } from '@opentelemetry/api';
-import { BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS, isToken } from '@baton/internal';
+import { anchorShape, BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS, isToken } from '@baton/internal';
 import { formDecode } from './form-decode';
 
 export class BaggageCollector {
@@ -46,3 +46,6 @@ export class BaggageCollector {
     this.items.set(key, { value: decoded === undefined ? raw : decoded });
   }
 }
+
+// Lives for one extract call: kept alive here so its map survives full GCs (see anchorShape).
+anchorShape(new BaggageCollector());

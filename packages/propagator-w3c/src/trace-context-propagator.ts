@@ -10,6 +10,7 @@ import {
   type TextMapSetter,
 } from '@opentelemetry/api';
 import {
+  anchorShape,
   firstValue,
   getHeader,
   isSafeHeaderValue,
@@ -113,4 +114,14 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
   toString(): string {
     return 'W3CTraceContext';
   }
+}
+
+// Extract's span context with a tracestate, and the tracestate, live as long as one request: one
+// of each, built as extract builds them, is kept alive so their maps survive full GCs between
+// requests (see anchorShape in @baton/internal).
+const example = parseTraceParent('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+if (example !== undefined) {
+  example.traceState = new W3CTraceState('congo=t61rcWkgMzE');
+  example.traceState.get('congo');
+  anchorShape(example);
 }
