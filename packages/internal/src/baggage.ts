@@ -6,8 +6,16 @@
  * Map each time — quadratic in the item count, which is what makes the official Jaeger package slow
  * on many `uberctx-` headers. A profile of W3C baggage extract put a third of its time there.
  */
-import { propagation, type Baggage, type BaggageEntry, type Context } from '@opentelemetry/api';
+import {
+  propagation as apiPropagation,
+  type Baggage,
+  type BaggageEntry,
+  type Context,
+} from '@opentelemetry/api';
 import { anchorShape } from './shapes';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const propagation = apiPropagation;
 
 /**
  * An immutable `Baggage` (the @opentelemetry/api interface) that takes ownership of a Map. Same

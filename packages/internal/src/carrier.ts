@@ -9,6 +9,13 @@
 import { types } from 'node:util';
 import { defaultTextMapGetter, type TextMapGetter } from '@opentelemetry/api';
 
+/**
+ * The API's default getter, read once. The API's CommonJS build exports it through a getter
+ * (`Object.defineProperty(exports, …, { get })`), so each `defaultTextMapGetter` in a function is a
+ * call: measured 7 ns per absent-header lookup, half the cost of the whole miss.
+ */
+const DEFAULT_GETTER: TextMapGetter = defaultTextMapGetter;
+
 /** At most this many keys are scanned by the case-insensitive fallback: bounded work per lookup. */
 export const MAX_SCANNED_KEYS = 1024;
 
@@ -78,7 +85,7 @@ export function safeKeys(carrier: unknown, getter: TextMapGetter): string[] {
  * `Object.keys` on a 65,536-key carrier — the §9 1 MB case.)
  */
 export function plainCarrierKeys(carrier: unknown, getter: TextMapGetter): string[] | undefined {
-  if (getter !== defaultTextMapGetter || typeof carrier !== 'object' || carrier === null) {
+  if (getter !== DEFAULT_GETTER || typeof carrier !== 'object' || carrier === null) {
     return undefined;
   }
   try {
@@ -142,7 +149,7 @@ export function getHeader(carrier: unknown, getter: TextMapGetter, lowerName: st
     const direct: unknown = getter.get(carrier, lowerName);
     // null counts as a miss too: some getters (Map-backed, Kafka) return null for an absent key.
     if (direct !== undefined && direct !== null) return direct;
-    if (getter === defaultTextMapGetter && typeof carrier === 'object') {
+    if (getter === DEFAULT_GETTER && typeof carrier === 'object') {
       const key = findOwnKey(carrier, lowerName);
       return key === undefined ? undefined : getter.get(carrier, key);
     }
@@ -203,7 +210,7 @@ export function plainCarrierLacks(
   headers: HeaderNames,
   exceptProxies: boolean,
 ): boolean {
-  if (getter !== defaultTextMapGetter || typeof carrier !== 'object' || carrier === null) {
+  if (getter !== DEFAULT_GETTER || typeof carrier !== 'object' || carrier === null) {
     return false;
   }
   try {

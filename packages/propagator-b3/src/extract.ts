@@ -1,7 +1,12 @@
 /**
  * B3 extract: both encodings, single wins, invalid single falls back to multi (REQUIREMENTS §4).
  */
-import { trace, type Context, type SpanContext, type TextMapGetter } from '@opentelemetry/api';
+import {
+  trace as apiTrace,
+  type Context,
+  type SpanContext,
+  type TextMapGetter,
+} from '@opentelemetry/api';
 import {
   anchorShape,
   firstValue,
@@ -25,6 +30,9 @@ import { parseB3Single } from './parse-single';
 import type { B3Parsed } from './parsed';
 import { readMultiHeaders, readPlainHeaders } from './read-headers';
 import { B3_SAMPLING_STATE_KEY, type B3SamplingRecord } from './sampling-state';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const trace = apiTrace;
 
 /** Every name B3 extract reads (see plainCarrierLacks). */
 const B3_HEADERS = headerNames([

@@ -7,8 +7,8 @@
  * is quadratic in the number of headers).
  */
 import {
-  trace,
-  TraceFlags,
+  trace as apiTrace,
+  TraceFlags as ApiTraceFlags,
   type Context,
   type SpanContext,
   type TextMapGetter,
@@ -33,6 +33,10 @@ import type { ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER, MAX_UBER_TRACE_ID_LENGTH } from './constants';
 import { collectJaegerBaggage } from './jaeger-baggage';
 import { parseUberTraceId } from './uber-trace-id';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const trace = apiTrace;
+const TraceFlags = ApiTraceFlags;
 
 /** True when `key` is the baggage prefix (any ASCII case) followed by at least one char. */
 function hasPrefixIgnoreCase(key: string, prefix: string): boolean {

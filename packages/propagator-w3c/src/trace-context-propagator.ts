@@ -2,7 +2,7 @@
  * W3C Trace Context (Level 2) propagator: `traceparent` + `tracestate`.
  */
 import {
-  trace,
+  trace as apiTrace,
   type Context,
   type SpanContext,
   type TextMapGetter,
@@ -29,6 +29,9 @@ import {
 import { formatTraceParent, parseTraceParent } from './traceparent';
 import { W3CTraceState } from './trace-state';
 import { parseTraceStateList } from './tracestate-grammar';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const trace = apiTrace;
 
 /**
  * The traceparent value to parse: a string, the only element of an array, or a Buffer.
