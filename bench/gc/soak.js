@@ -17,6 +17,7 @@
  *   node bench/gc/soak.js                       Baton then official, 180 s each
  *   node bench/gc/soak.js --side baton --seconds 60 --retained-mb 256 --churn-kb 64 --concurrency 8
  *   node bench/gc/soak.js --side baton --server /tmp/old-build/bench/gc/server.js
+ *   node bench/gc/soak.js --old-space-mb 384      cap the old generation: a major GC every few s
  *
  * Only 127.0.0.1; every process it starts is stopped when it ends. Results: bench/gc/README.md.
  */
@@ -33,6 +34,9 @@ const WARMUP_SECONDS = Math.min(30, SECONDS / 4);
 const RETAINED_MB = arg('--retained-mb', '256');
 const CONCURRENCY = Number(arg('--concurrency', '8'));
 const CHURN_KB = arg('--churn-kb', '64');
+// A ceiling on the old generation, some way above what is retained: V8 then collects it every few
+// seconds instead of letting it grow (more major GCs per minute of load). 0: V8's own limit.
+const OLD_SPACE_MB = Number(arg('--old-space-mb', '0'));
 // Another build's server (e.g. a scratch build of an older commit, to compare): its own path.
 const SERVER = arg('--server', join(__dirname, 'server.js'));
 const SIDES = arg('--side', 'both') === 'both' ? ['baton', 'official'] : [arg('--side')];
@@ -63,7 +67,15 @@ const carriers = Array.from({ length: 256 }, (_, i) => {
 function startServer(side, stats) {
   const child = spawn(
     process.execPath,
-    ['--trace-deopt', '--trace-gc', SERVER, side, RETAINED_MB, CHURN_KB],
+    [
+      '--trace-deopt',
+      '--trace-gc',
+      ...(OLD_SPACE_MB > 0 ? [`--max-old-space-size=${OLD_SPACE_MB}`] : []),
+      SERVER,
+      side,
+      RETAINED_MB,
+      CHURN_KB,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const started = Date.now();
@@ -145,6 +157,7 @@ async function soak(side) {
     warmupSeconds: WARMUP_SECONDS,
     retainedMb: Number(RETAINED_MB),
     churnKbPerRequest: Number(CHURN_KB),
+    oldSpaceMb: OLD_SPACE_MB || undefined,
     majorGcs: { warmup: 0, steady: 0 },
     scavenges: 0,
     weak: { warmup: {}, steady: {} },
@@ -169,7 +182,9 @@ async function main() {
   const all = [];
   for (const side of SIDES) {
     process.stderr.write(
-      `soak: ${side}, ${SECONDS} s, ${RETAINED_MB} MB retained, ${CHURN_KB} KB replaced per request\n`,
+      `soak: ${side}, ${SECONDS} s, ${RETAINED_MB} MB retained, ${CHURN_KB} KB replaced per request` +
+        (OLD_SPACE_MB ? `, old space capped at ${OLD_SPACE_MB} MB` : '') +
+        '\n',
     );
     const s = await soak(side);
     all.push(s);
