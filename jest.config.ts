@@ -40,18 +40,26 @@ const exampleProjects: Config['projects'] = readdirSync(examplesDir)
     testMatch: ['<rootDir>/test/**/*.test.js'],
   }));
 
-const config: Config = {
-  projects: [
-    ...packageProjects,
-    ...exampleProjects,
-    {
-      displayName: 'packaging',
-      rootDir: join(__dirname, 'test'),
-      testEnvironment: 'node',
-      testMatch: ['<rootDir>/**/*.test.ts'],
-      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, 'tsconfig.json') }] },
-    },
-  ],
-};
+// `npm run mutate` (StrykerJS) sets BATON_JEST_PACKAGE: then this file is one package's project,
+// flat, so Stryker runs only the tests that can kill that package's mutants.
+const only = process.env.BATON_JEST_PACKAGE;
+const onlyProject = packageProjects.find((p) => typeof p === 'object' && p.displayName === only);
+if (only && !onlyProject) throw new Error(`BATON_JEST_PACKAGE=${only}: no packages/${only}/test`);
+
+const config: Config = onlyProject
+  ? { ...(onlyProject as Config) }
+  : {
+      projects: [
+        ...packageProjects,
+        ...exampleProjects,
+        {
+          displayName: 'packaging',
+          rootDir: join(__dirname, 'test'),
+          testEnvironment: 'node',
+          testMatch: ['<rootDir>/**/*.test.ts'],
+          transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, 'tsconfig.json') }] },
+        },
+      ],
+    };
 
 export default config;

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, dirname } from 'node:path';
 
-const lockPath = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '../../package-lock.json');
+const lockPath =
+  process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '../../package-lock.json');
 const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
 
 // `resolved` is not required: this project's npm is set to leave registry addresses out of the lockfile.
@@ -22,7 +23,8 @@ for (const [path, entry] of Object.entries(lock.packages ?? {})) {
   if (missing.length > 0) bad.push(`  ${path}: no ${missing.join(', ')}`);
 }
 
-if (lock.lockfileVersion !== 3) bad.unshift(`  lockfileVersion is ${lock.lockfileVersion}, expected 3`);
+if (lock.lockfileVersion !== 3)
+  bad.unshift(`  lockfileVersion is ${lock.lockfileVersion}, expected 3`);
 
 if (bad.length > 0) {
   console.error(

@@ -24,7 +24,8 @@ const lockPath = join(root, 'package-lock.json');
 const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
 const entries = lock.packages;
 
-const isIncomplete = (path, e) => path.includes('node_modules/') && !e.link && (!e.version || !e.integrity);
+const isIncomplete = (path, e) =>
+  path.includes('node_modules/') && !e.link && (!e.version || !e.integrity);
 const nameOf = (path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
 
 const incomplete = Object.keys(entries).filter((p) => isIncomplete(p, entries[p]));
@@ -39,9 +40,19 @@ for (const [path, entry] of Object.entries(entries)) {
 for (const path of drop) delete entries[path];
 if (drop.size > 0) {
   writeFileSync(lockPath, JSON.stringify(lock, null, 2) + '\n');
-  console.log(`lock: dropped ${drop.size} entries around ${incomplete.length} incomplete ones; ${NPM_FOR_LOCKFILE} resolves them again`);
+  console.log(
+    `lock: dropped ${drop.size} entries around ${incomplete.length} incomplete ones; ${NPM_FOR_LOCKFILE} resolves them again`,
+  );
 }
 
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
-run('npx', ['--yes', NPM_FOR_LOCKFILE, 'install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund']);
+run('npx', [
+  '--yes',
+  NPM_FOR_LOCKFILE,
+  'install',
+  '--package-lock-only',
+  '--ignore-scripts',
+  '--no-audit',
+  '--no-fund',
+]);
 run(process.execPath, [join(root, 'scripts/lockfile/check.mjs')]);

