@@ -178,6 +178,7 @@ function allocPerOp(fn) {
   const n = Math.max(256, Math.min(100000, Math.floor((256 * 1024) / Math.max(estimate, 1))));
   runFor(noop, n);
   const bytes = youngGrowth(fn, n) - youngGrowth(noop, n);
+  consume(kept);
   kept = undefined;
   return bytes < 0.05 ? 0 : bytes;
 }
@@ -202,9 +203,6 @@ function measureScaling(item) {
   }
   return out;
 }
-
-const fmt = (ns) => (ns >= 1000 ? ns.toFixed(0) : ns.toFixed(1));
-const size = (b) => (b >= 1024 * 1024 ? `${b / 1024 / 1024} MB` : `${b / 1024} KB`);
 
 /**
  * Runs the whole measurement in PROCESSES fresh processes, one after the other (never in parallel:
