@@ -29,6 +29,7 @@
  *   node bench/run.js --filter b3     only suites whose name contains "b3"
  *   node bench/run.js --json out.json also write the results as JSON
  *   node bench/run.js --dir floors    the rows of bench/floors/ instead (see floors/floors.js)
+ *   node bench/run.js --rounds 15 --batch-ms 10   fewer, shorter rounds (default 25 × 20 ms)
  *   node bench/run.js --clock wall    time batches with the wall clock (default: process CPU time)
  *   node bench/run.js --gc            force a full GC before every timed batch (REQUIREMENTS §9:
  *                                     "robust to the garbage collector"); compare with a plain run
@@ -55,8 +56,9 @@ function argValue(name, fallback) {
   return args.includes(name) ? args[args.indexOf(name) + 1] : fallback;
 }
 
-const ROUNDS = quick ? 3 : 25;
-const TARGET_BATCH_MS = quick ? 2 : 20;
+// A shorter run (fewer rounds, shorter batches) when the machine is too busy for a full one.
+const ROUNDS = quick ? 3 : Number(argValue('--rounds', '25'));
+const TARGET_BATCH_MS = quick ? 2 : Number(argValue('--batch-ms', '20'));
 const SCALING_SIZES = [1024, 10 * 1024, 100 * 1024, 1024 * 1024];
 
 /**
@@ -220,6 +222,7 @@ function orchestrate() {
       const childArgs = [__filename, '--child', '--json', out];
       if (filter) childArgs.push('--filter', filter);
       if (forceGc) childArgs.push('--gc');
+      childArgs.push('--rounds', String(ROUNDS), '--batch-ms', String(TARGET_BATCH_MS));
       if (wallClock) childArgs.push('--clock', 'wall');
       childArgs.push('--dir', argValue('--dir', 'suites'));
       if (p > 0) childArgs.push('--no-scaling'); // scaling is measured once
@@ -312,6 +315,7 @@ function report({ results, scaling }) {
   const data = {
     node: process.version,
     rounds: ROUNDS,
+    batchMs: TARGET_BATCH_MS,
     processes: PROCESSES,
     quick,
     clock: wallClock ? 'wall' : 'cpu',
