@@ -32,6 +32,7 @@ const {
   setPlatformId,
 } = require('@baton/propagator-platform-id');
 const { CompositePropagator } = require('@baton/propagator-composite');
+const { AWSXRayPropagator, AWSXRayLambdaPropagator } = require('@baton/propagator-aws-xray');
 
 const { ROOT_CONTEXT, trace, propagation, defaultTextMapGetter } = api;
 
@@ -175,6 +176,17 @@ const TEMPLATES = {
   },
   'platform-id'() {
     return chance(0.05) ? visible(257) : visible(1 + int(chance(0.9) ? 40 : 256), ',');
+  },
+  'x-amzn-trace-id'() {
+    const [t, s] = ids();
+    const fields = [`Root=1-${t.slice(0, 8)}-${t.slice(8)}`];
+    if (chance(0.9)) fields.push(`Parent=${s}`);
+    if (chance(0.9)) fields.push(`Sampled=${pick(['1', '0', '?', '2', ''])}`);
+    if (chance(0.3)) fields.push(`Lineage=${int(40000)}:${hex(8)}:${int(300)}`);
+    if (chance(0.2)) fields.push(pick(['Self=1-67891234-12456789abcdef012345678', 'Foo=bar', 'x']));
+    // Any order: fields are matched by key.
+    if (chance(0.3)) fields.reverse();
+    return fields.join(chance(0.9) ? ';' : '; ');
   },
 };
 const FAMILIES = Object.keys(TEMPLATES);
@@ -638,6 +650,14 @@ const REAL = [
   { name: 'B3Propagator (multi)', propagator: b3m, trace: true, debug: true },
   { name: 'JaegerPropagator', propagator: jaeger, trace: true, debug: true, baggage: true },
   { name: 'PlatformIdPropagator', propagator: pid, pid: true },
+  // Baggage: Lineage only, so the check that nothing is invented or changed applies.
+  { name: 'AWSXRayPropagator', propagator: new AWSXRayPropagator(), trace: true, baggage: true },
+  {
+    name: 'AWSXRayLambdaPropagator',
+    propagator: new AWSXRayLambdaPropagator(),
+    trace: true,
+    baggage: true,
+  },
   {
     name: 'CompositePropagator (all six)',
     propagator: new CompositePropagator({ propagators: members() }),

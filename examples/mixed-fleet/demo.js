@@ -1,6 +1,6 @@
 'use strict';
 /**
- * npm run demo                      four services, four header formats, one trace
+ * npm run demo                      five services, five header formats, one trace
  * npm run demo -- --misconfigure    the same fleet with one wrong OTEL_PROPAGATORS: the trace splits
  *                                   and the gateway's composite reports the conflict
  */
@@ -41,10 +41,14 @@ async function main() {
       `Baton mixed-fleet demo${misconfigure ? ' — MISCONFIGURED run' : ''} (Node ${process.versions.node}, ` +
         `@opentelemetry/api ${version('@opentelemetry/api')}, sdk-node ${version('@opentelemetry/sdk-node')})\n`,
     );
-    console.log(`  ${'service'.padEnd(14)} ${'OTEL_PROPAGATORS'.padEnd(48)} resolved to`);
+    // The column fits the longest list (the gateway's).
+    const width = Math.max(...[...fleet.services.values()].map((s) => s.spec.propagators.length));
+    console.log(`  ${'service'.padEnd(14)} ${'OTEL_PROPAGATORS'.padEnd(width)} resolved to`);
     for (const [name, s] of fleet.services) {
       const mark = s.spec.misconfigured ? '   <- misconfigured' : '';
-      console.log(`  ${name.padEnd(14)} ${s.spec.propagators.padEnd(48)} ${s.description}${mark}`);
+      console.log(
+        `  ${name.padEnd(14)} ${s.spec.propagators.padEnd(width)} ${s.description}${mark}`,
+      );
     }
     const headerText = Object.entries(REQUEST)
       .map(([k, v]) => `${k}: ${v}`)

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The fleet: four services, each configured ONLY by its own OTEL_PROPAGATORS, and the call graph.
+ * The fleet: five services, each configured ONLY by its own OTEL_PROPAGATORS, and the call graph.
  *
  * The graph is chosen so that every hop's sender writes a format its receiver reads, as in a real
  * migration: the gateway speaks every format, so it is the one place where formats meet; each other
@@ -9,20 +9,22 @@
  *   client ─▶ gateway GET /checkout
  *               ├─▶ new-service   GET /cart     (gateway writes traceparent + baggage + platform-id)
  *               ├─▶ legacy-jaeger GET /stock    (gateway writes uber-trace-id + uberctx-*)
- *               └─▶ legacy-zipkin GET /price    (gateway writes x-b3-*)
- *                     └─▶ gateway GET /fx-rate  (legacy-zipkin writes x-b3-*)
+ *               ├─▶ legacy-zipkin GET /price    (gateway writes x-b3-*)
+ *               │     └─▶ gateway GET /fx-rate  (legacy-zipkin writes x-b3-*)
+ *               └─▶ aws-lambda    GET /invoke   (gateway writes X-Amzn-Trace-Id)
  */
 
 const SERVICES = [
   {
     name: 'gateway',
-    propagators: 'tracecontext,baggage,b3multi,jaeger,platform-id',
+    propagators: 'tracecontext,baggage,b3multi,jaeger,platform-id,xray',
     role: 'edge: reads and writes every format',
     routes: {
       '/checkout': [
         { service: 'new-service', path: '/cart' },
         { service: 'legacy-jaeger', path: '/stock' },
         { service: 'legacy-zipkin', path: '/price' },
+        { service: 'aws-lambda', path: '/invoke' },
       ],
       '/fx-rate': [],
     },
@@ -48,6 +50,12 @@ const SERVICES = [
     // the service writes B3 itself; see MISCONFIGURATION for when it is not.
     legacyB3Sidecar: true,
     routes: { '/price': [{ service: 'gateway', path: '/fx-rate' }] },
+  },
+  {
+    name: 'aws-lambda',
+    propagators: 'xray',
+    role: 'an AWS Lambda-style service: X-Ray header only',
+    routes: { '/invoke': [] },
   },
 ];
 
@@ -81,6 +89,7 @@ const TRACE_HEADERS = [
   'x-b3-sampled',
   'x-b3-flags',
   'uber-trace-id',
+  'x-amzn-trace-id',
 ];
 /** Jaeger baggage arrives as one header per key. */
 const TRACE_HEADER_PREFIXES = ['uberctx-'];

@@ -85,18 +85,55 @@ export function safeKeys(carrier: unknown, getter: TextMapGetter): string[] {
  * `Object.keys` on a 65,536-key carrier — the §9 1 MB case.)
  */
 export function plainCarrierKeys(carrier: unknown, getter: TextMapGetter): string[] | undefined {
-  if (getter !== DEFAULT_GETTER || typeof carrier !== 'object' || carrier === null) {
-    return undefined;
-  }
+  if (!isPlainCarrier(carrier, getter)) return undefined;
   try {
-    // A Proxy may answer `get` for names its `ownKeys` does not list: it gets the lookups by name.
-    if (types.isProxy(carrier)) return undefined;
-    const proto: unknown = Object.getPrototypeOf(carrier);
-    if (proto !== Object.prototype && proto !== null) return undefined;
-    return Object.keys(carrier);
+    return Object.keys(carrier as object);
   } catch {
     return undefined; // defensive: nothing above throws for an ordinary object
   }
+}
+
+/**
+ * True when `carrier` is a plain object read through the API's default getter (see
+ * plainCarrierKeys): its own enumerable keys are the headers, and `carrier[name]` their values.
+ */
+export function isPlainCarrier(carrier: unknown, getter: TextMapGetter): carrier is object {
+  if (getter !== DEFAULT_GETTER || typeof carrier !== 'object' || carrier === null) {
+    return false;
+  }
+  try {
+    // A Proxy may answer `get` for names its `ownKeys` does not list: it gets the lookups by name.
+    if (types.isProxy(carrier)) return false;
+    const proto: unknown = Object.getPrototypeOf(carrier);
+    return proto === Object.prototype || proto === null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For a plain carrier (isPlainCarrier) whose lowercase `lowerName` missed: the value of the first own
+ * key equal to it ignoring ASCII case, or undefined. The case-insensitive fallback of REQUIREMENTS §1
+ * without `Object.keys`: `for…in` walks the object's cached key list and builds no array, so the
+ * usual miss (a request without this format's header) allocates nothing. At most MAX_SCANNED_KEYS
+ * keys; an inherited key (prototype pollution) is not a header, as in plainCarrierKeys.
+ */
+export function plainValueIgnoreCase(carrier: object, lowerName: string): unknown {
+  const length = lowerName.length;
+  let seen = 0;
+  for (const key in carrier) {
+    if (++seen > MAX_SCANNED_KEYS) break;
+    if (
+      key.length === length &&
+      key !== lowerName &&
+      equalsIgnoreAsciiCase(key, lowerName) &&
+      Object.prototype.hasOwnProperty.call(carrier, key)
+    ) {
+      const value = ownValue(carrier, key);
+      if (value !== undefined) return value;
+    }
+  }
+  return undefined;
 }
 
 /** carrier[key], treating a throw (an accessor property) or null as absent. */

@@ -1,16 +1,17 @@
 import { defaultTextMapGetter, type TextMapGetter } from '@opentelemetry/api';
 import {
+  plainValueIgnoreCase,
   getHeader,
   readHeader,
   joinedValue,
   firstValue,
   equalsIgnoreAsciiCase,
-  headerNames,
-  MAX_SCANNED_KEYS,
   plainCarrierKeys,
-  plainCarrierLacks,
   safeGet,
   startsWithIgnoreAsciiCase,
+  headerNames,
+  MAX_SCANNED_KEYS,
+  plainCarrierLacks,
 } from '@baton/internal';
 
 // REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys() only
@@ -163,6 +164,42 @@ describe('plainCarrierKeys: the keys of plain objects read through the default g
     ] as const) {
       expect(plainCarrierKeys(carrier, getter)).toBeUndefined();
     }
+  });
+});
+
+describe('plainValueIgnoreCase (the allocation-free fallback for plain carriers)', () => {
+  test.each<[string, Record<string, unknown>, unknown]>([
+    ['another case is found', { 'X-Cloud-Trace-Context': 'v' }, 'v'],
+    [
+      'the lowercase name itself is the caller’s lookup, not this scan',
+      { 'x-cloud-trace-context': 'v' },
+      undefined,
+    ],
+    [
+      'an undefined value is skipped for a later key',
+      { 'X-Cloud-Trace-Context': undefined, 'X-CLOUD-TRACE-CONTEXT': 'w' },
+      'w',
+    ],
+    ['absent', { host: 'h' }, undefined],
+  ])('%s', (_name, carrier, expected) => {
+    expect(plainValueIgnoreCase(carrier, 'x-cloud-trace-context')).toBe(expected);
+  });
+
+  test('an inherited key (prototype pollution) is not a header', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['X-Polluted'] = 'p';
+    try {
+      expect(plainValueIgnoreCase({}, 'x-polluted')).toBeUndefined();
+    } finally {
+      delete proto['X-Polluted'];
+    }
+  });
+
+  test('at most MAX_SCANNED_KEYS keys are looked at', () => {
+    const carrier: Record<string, string> = {};
+    for (let i = 0; i < 1024; i++) carrier[`k${i}`] = 'v';
+    carrier['X-Late'] = 'late';
+    expect(plainValueIgnoreCase(carrier, 'x-late')).toBeUndefined();
   });
 });
 

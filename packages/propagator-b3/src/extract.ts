@@ -3,6 +3,7 @@
  */
 import {
   trace as apiTrace,
+  TraceFlags as ApiTraceFlags,
   type Context,
   type SpanContext,
   type TextMapGetter,
@@ -33,6 +34,7 @@ import { B3_SAMPLING_STATE_KEY, type B3SamplingRecord } from './sampling-state';
 
 // The API's CommonJS build exports every name through a getter: a call on each use. Read once.
 const trace = apiTrace;
+const TraceFlags = ApiTraceFlags;
 
 /** Every name B3 extract reads (see plainCarrierLacks). */
 const B3_HEADERS = headerNames([
@@ -91,15 +93,12 @@ export function applyB3(context: Context, found: B3Parsed): Context {
   const sampled = state === 'accept' || state === 'debug';
   const spanContext: SpanContext = { traceId, spanId, isRemote: true, traceFlags: sampled ? 1 : 0 };
   // REQUIREMENTS §4: "when B3 extracts the same trace and span id as a span context already in the
-  // context, keep that context's traceState" (e.g. W3C ran first in a composite).
+  // context, keep that context's traceState and flag bits" (W3C ran first in a composite: its
+  // random bit 0x02 must reach the next hop). B3 decides only the sampled bit.
   const existing = trace.getSpanContext(context);
-  if (
-    existing !== undefined &&
-    existing.traceState !== undefined &&
-    existing.traceId === traceId &&
-    existing.spanId === spanId
-  ) {
-    spanContext.traceState = existing.traceState;
+  if (existing !== undefined && existing.traceId === traceId && existing.spanId === spanId) {
+    spanContext.traceFlags |= existing.traceFlags & ~TraceFlags.SAMPLED;
+    if (existing.traceState !== undefined) spanContext.traceState = existing.traceState;
   }
   let ctx = context;
   if (state === 'debug') {

@@ -46,10 +46,11 @@ export function outgoing(context: Context, emit64BitTraceIds: boolean): B3Outgoi
   // lowercase hex, so every value written below is a legal header value.
   if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return undefined;
   let state: B3SamplingState;
-  const sampled = (sc.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED;
-  // B3: "Debug implies an accept decision": debug is re-emitted only for a sampled span of the debug
-  // trace (as Jaeger's flags 3), so a local sampler's "no" is not turned into a forced "yes" downstream.
-  if (sampled) state = isDebugTrace(context, traceId) ? 'debug' : 'accept';
+  // OTel B3: "MUST preserve a debug trace flag, if received, and propagate it with subsequent
+  // requests". Debug belongs to the trace it arrived with (the key holds its trace id), so every
+  // span of that trace carries it, whatever the local sampler said; another trace never does.
+  if (isDebugTrace(context, traceId)) state = 'debug';
+  else if ((sc.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED) state = 'accept';
   // The very span context that arrived without a decision is passed on without one (a proxy that
   // starts no span must not turn "deferred" into "deny" for the services behind it).
   else if (isDeferred(context, traceId, spanId)) state = 'deferred';

@@ -28,6 +28,10 @@ export interface B3MultiRaw {
 /** `x-b3-sampled`: `accept`/`deny`, `deferred` when absent, undefined when present but invalid. */
 function sampledState(raw: unknown): B3SamplingState | undefined {
   if (raw === undefined) return 'deferred';
+  // REQUIREMENTS §4: "the JavaScript values `true`, `false`, `1`, `0` that non-HTTP carriers hand
+  // out" (a message header object, a test's plain object) — accepted as the official package does.
+  if (raw === true || raw === 1) return 'accept';
+  if (raw === false || raw === 0) return 'deny';
   const v = firstValue(raw, SAMPLED_MAX_LENGTH);
   if (v === undefined) return undefined;
   if (v.length === 1) {

@@ -44,6 +44,8 @@ const SAMPLING =
   'R4: "Sampling: `1` sampled; `0` not; `d` debug → sampled + debug; absent → deferred."';
 const SAMPLED_HEADER =
   'R4: "`x-b3-sampled` accepts `1`, `0`, `true`, `false` (booleans case-insensitive); anything else invalidates the multi context."';
+const SAMPLED_JS =
+  'R4: "and the JavaScript values `true`, `false`, `1`, `0` that non-HTTP carriers hand out (the official package accepts them)"';
 const FLAGS =
   'R4: "`x-b3-flags: 1` → debug + sampled, even with `x-b3-sampled: 0`; other flags values ignored."';
 const MULTI_IDS =
@@ -317,6 +319,54 @@ const cases: Case[] = [
     name: 'x-b3-sampled: False',
     carrier: multi(T32, S, { 'x-b3-sampled': 'False' }),
     want: span(T32, S, { sampled: false }),
+  },
+  {
+    quote: SAMPLED_JS,
+    name: 'x-b3-sampled: true (a JS boolean)',
+    carrier: multi(T32, S, { 'x-b3-sampled': true }),
+    want: span(T32, S, { sampled: true }),
+  },
+  {
+    quote: SAMPLED_JS,
+    name: 'x-b3-sampled: 1 (a JS number)',
+    carrier: multi(T32, S, { 'x-b3-sampled': 1 }),
+    want: span(T32, S, { sampled: true }),
+  },
+  {
+    quote: SAMPLED_JS,
+    name: 'x-b3-sampled: false (a JS boolean)',
+    carrier: multi(T32, S, { 'x-b3-sampled': false }),
+    want: span(T32, S, { sampled: false }),
+  },
+  {
+    quote: SAMPLED_JS,
+    name: 'x-b3-sampled: 0 (a JS number)',
+    carrier: multi(T32, S, { 'x-b3-sampled': 0 }),
+    want: span(T32, S, { sampled: false }),
+  },
+  {
+    quote: SAMPLED_JS,
+    name: 'x-b3-sampled: 0 (a JS number) with x-b3-flags: 1 is debug',
+    carrier: multi(T32, S, { 'x-b3-sampled': 0, 'x-b3-flags': '1' }),
+    want: span(T32, S, { sampled: true, debug: true }),
+  },
+  {
+    quote: SAMPLED_JS,
+    name: 'x-b3-sampled: true alone (sampling-only, a JS boolean)',
+    carrier: { 'x-b3-sampled': true },
+    want: samplingOnly('accept'),
+  },
+  {
+    quote: SAMPLED_HEADER,
+    name: 'x-b3-sampled: 2 (any other JS number) invalidates the context',
+    carrier: multi(T32, S, { 'x-b3-sampled': 2 }),
+    want: unchanged,
+  },
+  {
+    quote: SAMPLED_HEADER,
+    name: 'x-b3-sampled: NaN invalidates the context',
+    carrier: multi(T32, S, { 'x-b3-sampled': NaN }),
+    want: unchanged,
   },
   {
     quote: SAMPLING,
@@ -706,5 +756,26 @@ describe('case-preserving carriers and hostile values (review findings)', () => 
       prop.inject(trace.setSpan(ROOT_CONTEXT, span), carrier, defaultTextMapSetter),
     ).not.toThrow();
     expect(carrier).toEqual({});
+  });
+});
+
+describe('R4: "when B3 extracts the same trace and span id as a span context already in the context, keep that context\'s `traceState` and flag bits"', () => {
+  const before = trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: T32,
+    spanId: S,
+    traceFlags: 0x03, // sampled + W3C random, as W3C extracted it first in a composite
+    isRemote: true,
+  });
+  const flagsAfter = (carrier: Record<string, string>) =>
+    trace.getSpanContext(new B3Propagator().extract(before, carrier, defaultTextMapGetter))
+      ?.traceFlags;
+
+  it.each([
+    ['b3 sampled', { b3: `${T32}-${S}-1` }, 0x03],
+    ['b3 not sampled: B3 decides the sampled bit only', { b3: `${T32}-${S}-0` }, 0x02],
+    ['multi sampled', { 'x-b3-traceid': T32, 'x-b3-spanid': S, 'x-b3-sampled': '1' }, 0x03],
+    ['another span id: nothing carried', { b3: `${T32}-${P}-1` }, 0x01],
+  ])('%s', (_n, carrier, flags) => {
+    expect(flagsAfter(carrier)).toBe(flags);
   });
 });

@@ -5,7 +5,13 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { context, propagation, trace } from '@opentelemetry/api';
+import {
+  context,
+  defaultTextMapGetter,
+  propagation,
+  ROOT_CONTEXT,
+  trace,
+} from '@opentelemetry/api';
 import { AsyncHooksContextManager } from '@opentelemetry/context-async-hooks';
 import {
   AlwaysOnSampler,
@@ -108,9 +114,31 @@ test('deny-only b3: 0 → no span recorded, B told "not sampled"', async () => {
   expect(seenByB[0]['x-b3-sampled']).toBe('0');
 });
 
-test('mixed-case headers from a raw client are still read (Node lowercases them)', async () => {
+test('mixed-case header names from a raw client: Node lowercases them, the lowercase lookup reads them', async () => {
   await get(urlA, { 'X-B3-TraceId': T32, 'X-B3-SpanId': S, 'X-B3-Sampled': 'True' });
   expect(exporter.getFinishedSpans()[0].spanContext().traceId).toBe(T32);
+});
+
+// Issue 20 item 5: over node:http the case-insensitive path only runs with a carrier that keeps
+// the names as sent. `req.rawHeaders` is such a carrier (what a proxy or a message bridge forwards).
+test('R1: "Header names are looked up case-insensitively" — a case-keeping carrier over real HTTP', async () => {
+  let carrier: Record<string, string> = {};
+  const url = await listen((req, res) => {
+    carrier = {};
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+      carrier[req.rawHeaders[i]] = req.rawHeaders[i + 1];
+    res.end();
+  });
+  const sent: Record<string, string>[] = [
+    { 'X-B3-TraceId': T32, 'X-B3-SpanId': S, 'X-B3-Sampled': '1' },
+    { B3: `${T32}-${S}-1` },
+  ];
+  for (const headers of sent) {
+    await get(url, headers);
+    expect(Object.keys(carrier)).toEqual(expect.arrayContaining(Object.keys(headers)));
+    const ctx = new B3Propagator().extract(ROOT_CONTEXT, carrier, defaultTextMapGetter);
+    expect(trace.getSpanContext(ctx)?.traceId).toBe(T32);
+  }
 });
 
 test('garbage in → a new trace, nothing breaks', async () => {

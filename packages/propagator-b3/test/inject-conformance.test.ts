@@ -50,6 +50,8 @@ const DEBUG =
   'R4: "Debug survives re-encoding: single `d` → multi `x-b3-flags: 1` (and no `x-b3-sampled`), multi `x-b3-flags: 1` → single `-d`."';
 const NO_LEAK =
   'R4: "Debug never leaks onto a different trace: it belongs to the span context it arrived with."';
+const DEBUG_KEPT =
+  'R4: "every span of that trace carries it on inject, sampled locally or not (OTel B3: MUST preserve a debug trace flag, if received, and propagate it with subsequent requests)"';
 const NO_SC = 'R1: "Inject with no valid span context writes no trace headers."';
 const SUPPRESS = 'R1: "Honour `suppressTracing` …: nothing injected"';
 const ID64 =
@@ -128,6 +130,32 @@ const cases: Case[] = [
     propagator: single,
     context: child(extracted({ b3: `${T32}-${S}-d` })),
     want: { b3: `${T32}-${P}-d` },
+  },
+  {
+    quote: DEBUG_KEPT,
+    name: 'debug kept on a span of the debug trace the local sampler did not sample (single)',
+    propagator: single,
+    context: withSpan(T32, P, 0, extracted({ b3: `${T32}-${S}-d` })),
+    want: { b3: `${T32}-${P}-d` },
+  },
+  {
+    quote: DEBUG_KEPT,
+    name: 'debug kept on a span of the debug trace the local sampler did not sample (multi)',
+    propagator: multi,
+    context: withSpan(
+      T32,
+      P,
+      0,
+      extracted({ 'x-b3-traceid': T32, 'x-b3-spanid': S, 'x-b3-flags': '1' }),
+    ),
+    want: { 'x-b3-traceid': T32, 'x-b3-spanid': P, 'x-b3-flags': '1' },
+  },
+  {
+    quote: NO_LEAK,
+    name: 'an unsampled span of another trace in a debug context is not debug',
+    propagator: single,
+    context: withSpan(OTHER_T, P, 0, extracted({ b3: `${T32}-${S}-d` })),
+    want: { b3: `${OTHER_T}-${P}-0` },
   },
   {
     quote: NO_LEAK,

@@ -213,10 +213,11 @@ test('inject∘extract round-trips across both encodings (debug included)', () =
       return (
         sc?.traceId === s.traceId &&
         sc.spanId === s.spanId &&
-        // B3: "Debug implies an accept decision" — debug travels with a sampled span only; an
-        // unsampled span of a debug trace is sent as a plain deny (same as Jaeger's flags).
-        sc.traceFlags === ((s.traceFlags & 1) === 1 ? 1 : 0) &&
-        isB3Debug(out) === (s.debug && (s.traceFlags & 1) === 1)
+        // OTel B3: "MUST preserve a debug trace flag, if received, and propagate it with subsequent
+        // requests" — every span of the debug trace carries it, sampled locally or not; and B3:
+        // "Debug implies an accept decision", so it arrives sampled.
+        sc.traceFlags === (s.debug || (s.traceFlags & 1) === 1 ? 1 : 0) &&
+        isB3Debug(out) === s.debug
       );
     }),
     RUNS,

@@ -36,8 +36,10 @@ function startSpan(sampler: Sampler, ctx: Context) {
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
   const span = provider.getTracer('b3-sampler-test').startSpan('server', {}, ctx);
+  // Read before end(): an ended span never records, whatever the sampler decided (issue 20).
+  const recording = span.isRecording();
   span.end();
-  return { span, exported: exporter.getFinishedSpans() };
+  return { span, recording, exported: exporter.getFinishedSpans() };
 }
 
 const ON = new AlwaysOnSampler();
@@ -68,8 +70,8 @@ test.each([
   ['not-sampled parent is followed (AlwaysOn root)', { b3: `${T32}-${S}-0` }, ON, false],
   ['debug parent samples (AlwaysOff root)', { b3: `${T32}-${S}-d` }, OFF, true],
 ])('%s', (_name, carrier, root, sampled) => {
-  const { span, exported } = startSpan(new B3Sampler(root), incoming(carrier));
-  expect(span.isRecording()).toBe(false); // ended
+  const { span, recording, exported } = startSpan(new B3Sampler(root), incoming(carrier));
+  expect(recording).toBe(sampled); // RECORD_AND_SAMPLED records; NOT_RECORD does not
   expect(exported.length).toBe(sampled ? 1 : 0);
   expect((span.spanContext().traceFlags & 1) === 1).toBe(sampled);
 });

@@ -12,7 +12,7 @@
  * them: when it rejects a member's span context it also rejects that member's debug value, and at
  * the end an official flag whose trace did not win is removed.
  */
-import { createContextKey, type Context } from '@opentelemetry/api';
+import { createContextKey, type Context, type Span } from '@opentelemetry/api';
 import { DEBUG_TRACE_KEY } from '@baton/internal';
 
 /** `@opentelemetry/propagator-b3`'s B3_DEBUG_FLAG_KEY (createContextKey is Symbol.for). */
@@ -28,4 +28,26 @@ export function restoreKey(before: Context, after: Context, key: symbol): Contex
   const old = before.getValue(key);
   if (after.getValue(key) === old) return after;
   return old === undefined ? after.deleteValue(key) : after.setValue(key, old);
+}
+
+/**
+ * Reconciliation step 5, debug binding, at the end of extract: the official B3 flag is trace-less,
+ * so it is dropped (put back as it was in `input`) unless it was set together with the span
+ * context that won — `debugTrace` is the trace id of the span in the context when a member last
+ * changed the flag.
+ */
+export function bindOfficialDebug(
+  input: Context,
+  ctx: Context,
+  finalSpan: Span | undefined,
+  debugTrace: string | undefined,
+): Context {
+  if (ctx.getValue(OFFICIAL_B3_DEBUG_KEY) === input.getValue(OFFICIAL_B3_DEBUG_KEY)) return ctx;
+  const finalTrace = finalSpan === undefined ? undefined : finalSpan.spanContext().traceId;
+  return finalTrace === debugTrace ? ctx : restoreKey(input, ctx, OFFICIAL_B3_DEBUG_KEY);
+}
+
+/** True when a member changed the official B3 debug flag. */
+export function changedOfficialDebug(before: Context, next: Context): boolean {
+  return next.getValue(OFFICIAL_B3_DEBUG_KEY) !== before.getValue(OFFICIAL_B3_DEBUG_KEY);
 }

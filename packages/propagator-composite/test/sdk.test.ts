@@ -134,7 +134,7 @@ test('NodeSDK({ textMapPropagator }) installs the composite as the global propag
     expect(carrier).toEqual({
       traceparent: `00-${traceId}-${spanId}-01`,
       b3: `${traceId}-${spanId}-1`,
-      'uber-trace-id': `${traceId}:${spanId}:0:1`,
+      'uber-trace-id': `${traceId}:${spanId}:0:01`,
     });
     const back: Context = propagation.extract(ROOT_CONTEXT, carrier);
     expect(trace.getSpanContext(back)?.spanId).toBe(spanId);

@@ -2,7 +2,7 @@
  * REQUIREMENTS §8: "A `describe` function returns what was resolved, e.g.
  * `Composite[W3CTraceContext, W3CBaggage, B3(multi), Jaeger]`, so a user can see their configuration."
  */
-import { describePropagator } from '@baton/propagator-env';
+import { describePropagator, resolvePropagators } from '@baton/propagator-env';
 import type { TextMapPropagator } from '@opentelemetry/api';
 import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { labelPropagator } from './helpers';
@@ -46,4 +46,13 @@ test('a very long description is cut, for one log line', () => {
   const d = describePropagator(withToString(() => 'x'.repeat(10_000)));
   expect(d.length).toBe(513);
   expect(d.endsWith('…')).toBe(true);
+});
+
+test.each([
+  ['ottrace', 'OTTrace'],
+  ['gcp', 'CloudTrace'],
+  ['oneway-gcp', 'CloudTrace(one-way)'],
+  ['tracecontext,oneway-gcp', 'Composite[W3CTraceContext, CloudTrace(one-way)]'],
+])('issue 19: describePropagator names the format of %s', (name, expected) => {
+  expect(describePropagator(resolvePropagators(name))).toBe(expected);
 });

@@ -27,8 +27,13 @@ const DESCRIPTIONS: Record<string, string> = {
   b3multi: 'B3(multi)',
   jaeger: 'Jaeger',
   'platform-id': 'PlatformId',
+  xray: 'AWSXRay',
+  'xray-lambda': 'AWSXRayLambda',
+  ottrace: 'OTTrace',
+  gcp: 'CloudTrace',
+  'oneway-gcp': 'CloudTrace(one-way)',
 };
-const TRACE_NAMES = ['tracecontext', 'b3', 'b3multi', 'jaeger'];
+const TRACE_NAMES = ['tracecontext', 'b3', 'b3multi', 'jaeger', 'ottrace', 'gcp'];
 
 /** A name as a user might type it: any case, padded with spaces/tabs, or something unknown. */
 const spelledName = fc
@@ -37,7 +42,6 @@ const spelledName = fc
       ...Object.keys(DESCRIPTIONS),
       'none',
       'xray',
-      'ottrace',
       'zipkin',
       '',
       '__proto__',
@@ -60,11 +64,13 @@ const envValue = fc.array(anyName, { maxLength: 8 }).map((names) => names.join('
 
 /** The expected description, from the rules of §8 written out independently of the resolver. */
 function expectedDescription(value: string): string {
-  const names: string[] = [];
+  let names: string[] = [];
   for (const raw of value.split(',')) {
     const n = raw.trim().toLowerCase();
     if (n !== '' && !names.includes(n)) names.push(n);
   }
+  // Issue 16: "Listing both `xray` and `xray-lambda` … warns and keeps `xray-lambda`".
+  if (names.includes('xray-lambda')) names = names.filter((n) => n !== 'xray');
   if (names.includes('none')) return 'Noop'; // "`none` alone → no-op"; "`none` with others → warn, no-op"
   let known = names.filter((n) => Object.hasOwn(DESCRIPTIONS, n)).map((n) => DESCRIPTIONS[n]);
   if (known.length === 0) known = [DESCRIPTIONS.tracecontext, DESCRIPTIONS.baggage]; // default / fallback
@@ -98,7 +104,7 @@ test('any resolved configuration with a trace format: inject∘extract round-tri
   const resolved = new Map<string, TextMapPropagator>();
   fc.assert(
     fc.property(config, hexId(32), hexId(16), fc.boolean(), (value, traceId, spanId, sampled) => {
-      // One resolution per distinct configuration (at most 6! orders × subsets): resolution itself
+      // One resolution per distinct configuration (at most 9! orders × subsets): resolution itself
       // is covered above; this property is about the chain it builds.
       let p = resolved.get(value);
       if (p === undefined) {
@@ -123,7 +129,7 @@ test('any resolved configuration with a trace format: inject∘extract round-tri
 
 test('the full chain never throws on extract of arbitrary carriers, and keeps ids valid', () => {
   const p = propagatorFromEnv(
-    { OTEL_PROPAGATORS: 'tracecontext,baggage,b3,b3multi,jaeger,platform-id' },
+    { OTEL_PROPAGATORS: 'tracecontext,baggage,b3,b3multi,jaeger,platform-id,ottrace,gcp' },
     { logger: quiet },
   );
   const headerName = fc.constantFrom(
@@ -138,12 +144,16 @@ test('the full chain never throws on extract of arbitrary carriers, and keeps id
     'uber-trace-id',
     'uberctx-k',
     'platform-id',
+    'ot-tracer-traceid',
+    'ot-tracer-spanid',
+    'ot-baggage-k',
+    'x-cloud-trace-context',
     'Traceparent',
     'B3',
   );
   const headerValue = fc.oneof(
     fc.string({ maxLength: 80 }),
-    fc.string({ unit: fc.constantFrom(...'0123456789abcdef-:%'), maxLength: 70 }),
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdef-:%/;o='), maxLength: 70 }),
     fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
     fc.constant(undefined),
   );

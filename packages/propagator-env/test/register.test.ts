@@ -73,7 +73,7 @@ function run(preloads: string[], env: Record<string, string>, esm = false): Run 
 const TRACEPARENT = { traceparent: `00-${TRACE_ID}-${SPAN_ID}-01` };
 const B3_SINGLE = { b3: `${TRACE_ID}-${SPAN_ID}-1` };
 const B3_MULTI = { 'x-b3-traceid': TRACE_ID, 'x-b3-spanid': SPAN_ID, 'x-b3-sampled': '1' };
-const JAEGER = { 'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:1` };
+const JAEGER = { 'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:01` };
 
 describe.each([
   ['--require (CommonJS)', false],

@@ -53,9 +53,15 @@ describe('registration errors are thrown, with a message that says what to do', 
     expect(() => registerPropagator('not-fn', () => labelPropagator('ok'))).not.toThrow();
   });
 
-  test('xray and ottrace are free for users to register (no Baton implementation yet)', () => {
-    expect(() => registerPropagator('xray', () => labelPropagator('xray'))).not.toThrow();
-    expect(describePropagator(resolvePropagators('xray'))).toBe('Label(xray)');
+  test('xray and xray-lambda are built in (issue 16): registering them throws', () => {
+    expect(() => registerPropagator('xray', () => labelPropagator('xray'))).toThrow(/built-in/);
+    expect(() => registerPropagator('XRAY-Lambda', () => labelPropagator('x'))).toThrow(/built-in/);
+  });
+
+  test('ottrace, gcp and oneway-gcp are built in (issue 19): registering them throws', () => {
+    expect(() => registerPropagator('ottrace', () => labelPropagator('o'))).toThrow(/built-in/);
+    expect(() => registerPropagator('GCP', () => labelPropagator('g'))).toThrow(/built-in/);
+    expect(() => registerPropagator('oneway-gcp', () => labelPropagator('g'))).toThrow(/built-in/);
   });
 });
 

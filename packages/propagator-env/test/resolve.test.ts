@@ -1,6 +1,6 @@
 /**
  * Resolution rules of REQUIREMENTS §8, with test propagators registered for the purpose (the format
- * packages are covered in builtins.test.ts and sdk.test.ts).
+ * packages are covered in describe.test.ts, names.test.ts and sdk.test.ts).
  */
 import {
   trace,
@@ -68,10 +68,18 @@ describe('resolution table', () => {
       4,
     ],
     [
-      'xray / ottrace are not implemented → warned as unknown',
-      'ottrace,alpha,xray',
-      'Label(alpha)',
-      2,
+      'issue 19: `ottrace`, `gcp` and `oneway-gcp` are built in',
+      'ottrace,alpha,oneway-gcp',
+      'Composite[OTTrace, Label(alpha), CloudTrace(one-way)]',
+      0,
+    ],
+    ['issue 16: `xray` is built in', 'xray', 'AWSXRay', 0],
+    ['issue 16: `xray-lambda` is built in', 'xray-lambda', 'AWSXRayLambda', 0],
+    [
+      'issue 16: "Listing both `xray` and `xray-lambda` … warns and keeps `xray-lambda`"',
+      'xray,alpha,xray-lambda',
+      'Composite[Label(alpha), AWSXRayLambda]',
+      1,
     ],
   ])('%s: %j', (_rule, names, description, warningCount) => {
     const { warnings, logger } = collectWarnings();
@@ -90,16 +98,20 @@ describe('warnings say what happened and what to do', () => {
       /^@baton\/propagator-env: resolvePropagators: unknown propagator "zipkin2"; skipped\./,
     );
     expect(warnings[0]).toContain(
-      'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, none, ',
+      'Known names: tracecontext, baggage, b3, b3multi, jaeger, platform-id, xray, xray-lambda, ottrace, gcp, oneway-gcp, none, ',
     );
     expect(warnings[0]).toContain('alpha');
     expect(warnings[0]).toContain('registerPropagator(name, factory)');
   });
 
-  test('xray: says Baton does not implement it yet (rather than "unknown")', () => {
+  test('xray and xray-lambda together: says what is kept and what to remove', () => {
     const { warnings, logger } = collectWarnings();
-    resolvePropagators('alpha,xray', { logger, defaults });
-    expect(warnings[0]).toContain('"xray" is an OpenTelemetry name Baton does not implement yet');
+    resolvePropagators('xray-lambda,xray', { logger, defaults, source: 'OTEL_PROPAGATORS' });
+    expect(warnings).toEqual([
+      '@baton/propagator-env: OTEL_PROPAGATORS lists both "xray" and "xray-lambda", which read and ' +
+        'write the same X-Amzn-Trace-Id header ("xray-lambda" also reads the Lambda invocation\'s ' +
+        'header): keeping "xray-lambda" only. Remove "xray" from the list.',
+    ]);
   });
 
   test('all unknown: one warning per name, then the fallback', () => {

@@ -63,6 +63,7 @@ afterEach(async () => {
 const W3C_TRACE = '11111111111111111111111111111111';
 const B3_TRACE = '22222222222222222222222222222222';
 const JAEGER_TRACE = '44444444444444444444444444444444';
+const XRAY_TRACE = '55555555555555555555555555555555';
 const incoming: Record<string, string> = {
   // W3C-TC: traceparent = version "-" trace-id "-" parent-id "-" trace-flags
   traceparent: `00-${W3C_TRACE}-aaaaaaaaaaaaaaaa-01`,
@@ -79,6 +80,8 @@ const incoming: Record<string, string> = {
   'uberctx-from': 'jaeger',
   // REQUIREMENTS §6: platform-id carries an opaque identifier
   'platform-id': 'tenant-42',
+  // REQUIREMENTS §12: X-Amzn-Trace-Id: Root=1-{8hex}-{24hex};Parent={16hex};Sampled={0|1|?}
+  'x-amzn-trace-id': 'Root=1-55555555-555555555555555555555555;Parent=eeeeeeeeeeeeeeee;Sampled=1',
 };
 
 // ---- Outgoing: a span of the SDK's, with baggage and a platform id.
@@ -92,9 +95,13 @@ const headersFor: Record<string, (sc: SpanContext) => Record<string, string>> = 
   // REQUIREMENTS §4 "multi: `x-b3-traceid`, `x-b3-spanid`, then … `x-b3-sampled: 1|0`"
   b3multi: (sc) => ({ 'x-b3-traceid': sc.traceId, 'x-b3-spanid': sc.spanId, 'x-b3-sampled': '1' }),
   // REQUIREMENTS §5 "Inject `{32}:{16}:0:{1|0|3}`" and "Inject `uberctx-{key}`"
-  jaeger: (sc) => ({ 'uber-trace-id': `${sc.traceId}:${sc.spanId}:0:1`, 'uberctx-k': 'v' }),
+  jaeger: (sc) => ({ 'uber-trace-id': `${sc.traceId}:${sc.spanId}:0:01`, 'uberctx-k': 'v' }),
   // REQUIREMENTS §6 "inject writes it back when present"
   'platform-id': () => ({ 'platform-id': 'tenant-42' }),
+  // REQUIREMENTS §12 / issue 16 "Inject: `Root=1-{8}-{24};Parent={16};Sampled={0|1}`"
+  xray: (sc) => ({
+    'x-amzn-trace-id': `Root=1-${sc.traceId.slice(0, 8)}-${sc.traceId.slice(8)};Parent=${sc.spanId};Sampled=1`,
+  }),
 };
 
 function injectFromSpan(): { carrier: Record<string, string>; spanContext: SpanContext } {
@@ -229,8 +236,28 @@ const rows: Row[] = [
     warnings: 0,
   },
   {
-    rule: 'REQUIREMENTS §8 "Unknown name → `diag.warn` naming the value, skipped" (xray: not in Baton)',
-    env: 'xray,b3multi,bogus',
+    rule: 'REQUIREMENTS §12 "AWS X-Ray (`xray`, `xray-lambda`)": X-Amzn-Trace-Id',
+    env: 'xray',
+    description: 'AWSXRay',
+    writes: ['xray'],
+    traceId: XRAY_TRACE,
+    baggage: undefined,
+    platformId: undefined,
+    warnings: 0,
+  },
+  {
+    rule: 'issue 16 "Listing both `xray` and `xray-lambda` in `OTEL_PROPAGATORS` warns and keeps `xray-lambda`"',
+    env: 'tracecontext,xray,xray-lambda',
+    description: 'Composite[W3CTraceContext, AWSXRayLambda]',
+    writes: ['tracecontext', 'xray'],
+    traceId: XRAY_TRACE,
+    baggage: undefined,
+    platformId: undefined,
+    warnings: 1,
+  },
+  {
+    rule: 'REQUIREMENTS §8 "Unknown name → `diag.warn` naming the value, skipped"',
+    env: 'zipkin,b3multi,bogus',
     description: 'B3(multi)',
     writes: ['b3multi'],
     traceId: B3_TRACE,
@@ -240,7 +267,7 @@ const rows: Row[] = [
   },
   {
     rule: 'REQUIREMENTS §8 "every name unknown → warn and fall back to the default"',
-    env: 'ottrace,bogus',
+    env: 'zipkin,bogus',
     description: 'Composite[W3CTraceContext, W3CBaggage]',
     writes: ['tracecontext', 'baggage'],
     traceId: W3C_TRACE,

@@ -15,10 +15,12 @@ import {
 } from '@opentelemetry/api';
 import {
   anchorShape,
+  BaggageCollector,
+  baggageKeyFromHeader,
   BAGGAGE_MAX_BYTES,
   equalsIgnoreAsciiCase,
+  hasPrefixIgnoreCase,
   firstValue,
-  isTchar,
   joinedValue,
   safeKeys,
   setDebugTrace,
@@ -26,9 +28,8 @@ import {
   MAX_SCANNED_KEYS,
   plainCarrierLacks,
   safeGet,
-  startsWithIgnoreAsciiCase,
 } from '@baton/internal';
-import { BaggageCollector } from './baggage-collector';
+import { formDecode } from './form-decode';
 import type { ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER, MAX_UBER_TRACE_ID_LENGTH } from './constants';
 import { collectJaegerBaggage } from './jaeger-baggage';
@@ -37,27 +38,6 @@ import { parseUberTraceId } from './uber-trace-id';
 // The API's CommonJS build exports every name through a getter: a call on each use. Read once.
 const trace = apiTrace;
 const TraceFlags = ApiTraceFlags;
-
-/** True when `key` is the baggage prefix (any ASCII case) followed by at least one char. */
-function hasPrefixIgnoreCase(key: string, prefix: string): boolean {
-  return key.length > prefix.length && startsWithIgnoreAsciiCase(key, prefix);
-}
-
-/**
- * key[start, end) as a baggage item key: lowercase, or undefined when it is not an RFC 9110 token.
- * One pass does the token check and the case check; the key is lowercased only when it has an
- * uppercase letter (the usual lowercase key is just sliced).
- */
-function itemKeyFrom(key: string, start: number): string | undefined {
-  let upper = false;
-  for (let i = start; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (!isTchar(c)) return undefined;
-    if (c >= 0x41 && c <= 0x5a) upper = true;
-  }
-  const itemKey = key.slice(start);
-  return upper ? itemKey.toLowerCase() : itemKey;
-}
 
 export function extractJaeger(
   context: Context,
@@ -100,20 +80,20 @@ export function extractJaeger(
     if (first === J && equalsIgnoreAsciiCase(key, JAEGER_BAGGAGE_HEADER)) {
       if (jaegerBaggageRaw === undefined) jaegerBaggageRaw = safeGet(carrier, getter, key);
     } else if (first === prefixFirst && hasPrefixIgnoreCase(key, baggagePrefix)) {
-      if (collector === undefined) collector = new BaggageCollector();
+      if (collector === undefined) collector = new BaggageCollector(formDecode);
       else if (collector.full) {
         // Nothing more can be kept: once the trace header is found there is nothing left to
         // look for (jaeger-baggage would only add items), so stop walking a huge carrier.
         if (traceRaw !== undefined) break;
         continue;
       }
-      // Header names are case-insensitive, so the item key is read lowercase (as the Jaeger Go
-      // client does); a key that is not a token is skipped before its value is read, and the
-      // value cap is applied before the value is touched.
-      const itemKey = itemKeyFrom(key, prefixLength);
+      // A key that is not a token is skipped before its value is read, and the value cap is
+      // applied before the value is touched. The key keeps the case it arrived in; the entry is
+      // marked caseless (Node lowercases header names; see @baton/internal caselessEntry).
+      const itemKey = baggageKeyFromHeader(key, prefixLength);
       if (itemKey === undefined) continue;
       const value = firstValue(safeGet(carrier, getter, key), collector.remainingBytes);
-      if (value !== undefined) collector.addToken(itemKey, value);
+      if (value !== undefined) collector.addToken(itemKey, value, true);
     } else if (
       traceRaw === undefined &&
       first === traceFirst &&
@@ -129,22 +109,24 @@ export function extractJaeger(
     const value = firstValue(traceRaw, MAX_UBER_TRACE_ID_LENGTH);
     const parsed = value === undefined ? undefined : parseUberTraceId(value);
     if (parsed !== undefined) {
-      // Same ids as the span context already there (W3C ran first in a composite): keep its
-      // tracestate, as B3 does (REQUIREMENTS §4 "Preserve tracestate"; Jaeger has no tracestate).
-      const existing = trace.getSpanContext(result);
-      const traceState =
-        existing !== undefined &&
-        existing.traceId === parsed.traceId &&
-        existing.spanId === parsed.spanId
-          ? existing.traceState
-          : undefined;
       const spanContext: SpanContext = {
         traceId: parsed.traceId,
         spanId: parsed.spanId,
         isRemote: true,
         traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
       };
-      if (traceState !== undefined) spanContext.traceState = traceState;
+      // Same ids as the span context already there (W3C ran first in a composite): keep its
+      // tracestate and its flag bits beyond sampled (the W3C random bit), as B3 does
+      // (REQUIREMENTS §4 "Preserve tracestate and the trace flags beyond sampled").
+      const existing = trace.getSpanContext(result);
+      if (
+        existing !== undefined &&
+        existing.traceId === parsed.traceId &&
+        existing.spanId === parsed.spanId
+      ) {
+        spanContext.traceFlags |= existing.traceFlags & ~TraceFlags.SAMPLED;
+        if (existing.traceState !== undefined) spanContext.traceState = existing.traceState;
+      }
       result = trace.setSpanContext(result, spanContext);
       if (parsed.debug) result = setDebugTrace(result, parsed.traceId);
     }
@@ -156,7 +138,7 @@ export function extractJaeger(
     // than the whole byte budget is ignored before parsing.
     const header = joinedValue(jaegerBaggageRaw, BAGGAGE_MAX_BYTES);
     if (header !== undefined) {
-      if (collector === undefined) collector = new BaggageCollector();
+      if (collector === undefined) collector = new BaggageCollector(formDecode);
       collectJaegerBaggage(header, collector);
     }
   }

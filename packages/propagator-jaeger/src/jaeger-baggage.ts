@@ -8,7 +8,7 @@
  * client decodes the whole header first, so an encoded `%2C` would split an item there; here it
  * stays inside its value).
  */
-import type { BaggageCollector } from './baggage-collector';
+import type { BaggageCollector } from '@baton/internal';
 
 const EQUALS = 0x3d;
 

@@ -1,9 +1,14 @@
-import { KEEPS_BATON_RULES, HEADERS_READ, type HeadersRead } from '@baton/internal';
+import {
+  BaggageHeaderNames,
+  KEEPS_BATON_RULES,
+  HEADERS_READ,
+  type HeadersRead,
+} from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig, type JaegerPropagatorConfig, type ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER } from './constants';
 import { extractJaeger } from './extract';
-import { BaggageHeaderNames, injectJaeger } from './inject';
+import { injectJaeger } from './inject';
 
 /**
  * Propagates trace context in the Jaeger format (`uber-trace-id`) and baggage as `uberctx-*`
@@ -37,7 +42,7 @@ export class JaegerPropagator implements TextMapPropagator {
       prefixes: [this.config.baggagePrefix],
     };
     this.fieldList = Object.freeze([this.config.traceHeader]);
-    this.baggageNames = new BaggageHeaderNames(this.config.baggagePrefix);
+    this.baggageNames = new BaggageHeaderNames(this.config.baggagePrefix, JAEGER_BAGGAGE_HEADER);
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {

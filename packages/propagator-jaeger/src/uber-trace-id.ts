@@ -125,16 +125,18 @@ function readFlags(s: string, start: number): number {
 }
 
 /**
- * The tail after `{trace}:{span}`: the parent span id (always 0, as the official package writes
- * it) and the flags. Only Jaeger's meaning of the bits is written: sampled, and debug with
- * sampled. The W3C random bit (0x02 in W3C trace-flags) is never copied, because 0x02 means debug
- * in Jaeger. Precomputed, so inject concatenates three strings and computes nothing.
+ * The tail after `{trace}:{span}`: the parent span id (always 0) and the flags, both written as the
+ * official package writes them — flags as two hex digits (`01`), so a service that swaps packages
+ * sends the same bytes for valid input (drop-in decision; Jaeger reads one or two digits).
+ * Only Jaeger's meaning of the bits is written: sampled, and debug (with sampled). The W3C random
+ * bit (0x02 in W3C trace-flags) is never copied, because 0x02 means debug in Jaeger.
+ * Precomputed, so inject concatenates three strings and computes nothing.
  */
-export const SUFFIX_NOT_SAMPLED = ':0:0';
-export const SUFFIX_SAMPLED = ':0:1';
-export const SUFFIX_DEBUG = ':0:3';
+export const SUFFIX_NOT_SAMPLED = ':0:00';
+export const SUFFIX_SAMPLED = ':0:01';
+export const SUFFIX_DEBUG = ':0:03';
 
-/** Formats `{32}:{16}:0:{1|0|3}`; `suffix` is one of the SUFFIX_ constants. */
+/** Formats `{32}:{16}:0:{01|00|03}`; `suffix` is one of the SUFFIX_ constants. */
 export function formatUberTraceId(traceId: string, spanId: string, suffix: string): string {
   return traceId + ':' + spanId + suffix;
 }

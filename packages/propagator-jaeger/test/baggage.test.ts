@@ -48,14 +48,14 @@ describe('extract uberctx-*', () => {
     ['the prefix without dash is no item', { uberctx: 'v' }, undefined],
     ['several items', { 'uberctx-a': '1', 'uberctx-b': '2', other: 'x' }, { a: '1', b: '2' }],
     [
-      '§1 case-insensitive header names (Kafka/AMQP keep case); key read lowercase',
+      '§1 case-insensitive header names (Kafka/AMQP keep case); the key as sent, as the official package',
       { 'Uberctx-User-Id': '7' },
-      { 'user-id': '7' },
+      { 'User-Id': '7' },
     ],
     [
-      'the same key twice in one carrier: the first wins',
+      'keys that differ in case are different keys on a case-keeping carrier',
       { 'uberctx-a': '1', 'UBERCTX-A': '2' },
-      { a: '1' },
+      { a: '1', A: '2' },
     ],
   ])('%s', (_rule, carrier, expected) => {
     expect(baggageOf(extract(p, carrier))).toEqual(expected);
@@ -161,6 +161,21 @@ describe('baggage merge and caps', () => {
     expect(bytes).toBeLessThanOrEqual(8192);
   });
 
+  test('§5 "8192 bytes extracted": bytes as sent, not decoded (issue 20 item 1)', () => {
+    // Each item is 2 + 2700 = 2702 bytes on the wire and 2 + 900 decoded. Counted as sent, three
+    // fit (8106); counted decoded, all nine would (8118) — 24,318 wire bytes, three times the cap.
+    const carrier: Record<string, string> = {};
+    for (let i = 0; i < 9; i++) carrier[`uberctx-k${i}`] = '%41'.repeat(900);
+    const b = baggageOf(extract(p, carrier))!;
+    expect(Object.keys(b).sort()).toEqual(['k0', 'k1', 'k2']);
+    expect(b.k0).toBe('A'.repeat(900));
+    const wireBytes = Object.keys(b).reduce(
+      (n, k) => n + k.length + carrier[`uberctx-${k}`].length,
+      0,
+    );
+    expect(wireBytes).toBeLessThanOrEqual(8192);
+  });
+
   test('a single value over 8192 bytes is dropped before decoding', () => {
     expect(extract(p, { 'uberctx-big': '%41'.repeat(4000) })).toBe(ROOT_CONTEXT);
   });
@@ -220,7 +235,7 @@ describe('inject uberctx-*', () => {
 
   test('baggage is injected with or without a span context', () => {
     expect(inject(p, withBaggage({ a: '1' }, withSpan()))).toEqual({
-      'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:1`,
+      'uber-trace-id': `${TRACE_ID}:${SPAN_ID}:0:01`,
       'uberctx-a': '1',
     });
   });

@@ -46,10 +46,29 @@ describe('Baton inject → official extract', () => {
   test('custom headers, both sides configured alike', () => {
     const cfg = { customTraceHeader: 'x-trace', customBaggageHeaderPrefix: 'x-bag' };
     const headers = headersFrom(new JaegerPropagator(cfg), withBaggage({ a: '1' }, withSpan()));
-    expect(headers).toEqual({ 'x-trace': `${TRACE_ID}:${SPAN_ID}:0:1`, 'x-bag-a': '1' });
+    expect(headers).toEqual({ 'x-trace': `${TRACE_ID}:${SPAN_ID}:0:01`, 'x-bag-a': '1' });
     const back = read(new OfficialJaeger(cfg), headers);
     expect(spanContextOf(back)?.traceId).toBe(TRACE_ID);
     expect(baggageOf(back)).toEqual({ a: '1' });
+  });
+});
+
+// README: "same headers for valid input" — byte for byte, flags as two digits (`:0:01`).
+describe('drop-in: the same headers as the official package for valid input', () => {
+  test.each([
+    ['sampled', TraceFlags.SAMPLED],
+    ['not sampled', TraceFlags.NONE],
+  ])('%s span context and baggage', (_name, flags) => {
+    const ctx = withBaggage({ user: 'alice', path: '/a b' }, withSpan(TRACE_ID, SPAN_ID, flags));
+    expect(headersFrom(baton, ctx)).toEqual(headersFrom(official, ctx));
+  });
+
+  test('custom header names', () => {
+    const cfg = { customTraceHeader: 'x-trace', customBaggageHeaderPrefix: 'x-bag' };
+    const ctx = withBaggage({ a: '1' }, withSpan());
+    expect(headersFrom(new JaegerPropagator(cfg), ctx)).toEqual(
+      headersFrom(new OfficialJaeger(cfg), ctx),
+    );
   });
 });
 
@@ -97,11 +116,10 @@ test('on valid input both packages extract the same, and the same trace header i
         );
         const ours = headersFrom(baton, ctx);
         const theirs = headersFrom(official, ctx);
-        // Same header names and baggage values; the trace header differs only in flags width
-        // ("1" vs "01"), which both read the same.
-        expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort());
-        expect(ours['uber-trace-id']).toBe(`${t}:${s}:0:${sampled ? '1' : '0'}`);
-        expect(theirs['uber-trace-id']).toBe(`${t}:${s}:0:${sampled ? '01' : '00'}`);
+        // README: "same headers for valid input" — the very same names and values, the trace
+        // header's flags written as two digits by both.
+        expect(ours).toEqual(theirs);
+        expect(ours['uber-trace-id']).toBe(`${t}:${s}:0:${sampled ? '01' : '00'}`);
         for (const c of [ours, theirs]) {
           expect(spanContextOf(read(baton, c))).toEqual(spanContextOf(read(official, c)));
           expect(baggageOf(read(baton, c))).toEqual(baggageOf(read(official, c)));
@@ -125,10 +143,10 @@ describe('documented differences (invalid input and edge cases)', () => {
     expect(read(baton, c)).toBe(ROOT_CONTEXT);
   });
 
-  test('W3C random bit: the official package writes flags 03 (Jaeger debug), Baton writes 1', () => {
+  test('W3C random bit: the official package writes flags 03 (Jaeger debug), Baton writes 01', () => {
     const ctx = withSpan(TRACE_ID, SPAN_ID, 0x03);
     expect(headersFrom(official, ctx)['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:03`);
-    expect(headersFrom(baton, ctx)['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:1`);
+    expect(headersFrom(baton, ctx)['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:01`);
   });
 
   test('form-encoded baggage: "+" is a space for Baton, a literal "+" for the official package', () => {
@@ -160,7 +178,7 @@ describe('documented differences (invalid input and edge cases)', () => {
     expect(headersFrom(official, read(official, c))['uber-trace-id']).toBe(
       `${TRACE_ID}:${SPAN_ID}:0:01`,
     );
-    expect(headersFrom(baton, read(baton, c))['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:3`);
+    expect(headersFrom(baton, read(baton, c))['uber-trace-id']).toBe(`${TRACE_ID}:${SPAN_ID}:0:03`);
   });
 
   test('Baton merges into existing baggage like the official package', () => {

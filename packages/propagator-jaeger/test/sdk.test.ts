@@ -109,7 +109,7 @@ test('Jaeger client → Baton service (real server span) → downstream: one tra
     expect(span.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
     expect(span.parentSpanContext?.isRemote).toBe(true);
     // Downstream sees the service's span, still sampled + debug.
-    expect(body.header).toBe(`${traceId}:${span.spanContext().spanId}:0:3`);
+    expect(body.header).toBe(`${traceId}:${span.spanContext().spanId}:0:03`);
     expect(body.baggage).toEqual({ 'user-name': 'José García', tenant: 'acme', plan: 'gold' });
     expect(body.rawBaggageHeaders).toEqual(['uberctx-plan', 'uberctx-tenant', 'uberctx-user-name']);
   } finally {
@@ -147,7 +147,7 @@ test('NodeSDK({ textMapPropagator: new JaegerPropagator() }) is the global propa
     const carrier: Record<string, string> = {};
     propagation.inject(trace.setSpan(ROOT_CONTEXT, span), carrier);
     const { traceId, spanId } = span.spanContext();
-    expect(carrier).toEqual({ 'uber-trace-id': `${traceId}:${spanId}:0:1` });
+    expect(carrier).toEqual({ 'uber-trace-id': `${traceId}:${spanId}:0:01` });
     expect(propagation.fields()).toEqual(['uber-trace-id']);
     const back = propagation.extract(ROOT_CONTEXT, carrier);
     expect(trace.getSpanContext(back)).toEqual({ traceId, spanId, traceFlags: 1, isRemote: true });

@@ -276,14 +276,22 @@ describe('extract: invalid uber-trace-id', () => {
 
 describe('inject: uber-trace-id', () => {
   // §5: "Inject {32}:{16}:0:{1|0|3} — never copy the W3C random bit (0x02) into Jaeger flags."
+  // Written as two digits, as the official package writes them (README: drop-in decision).
   test.each([
-    ['sampled → 1', TraceFlags.SAMPLED, false, `${T}:${S}:0:1`],
-    ['not sampled → 0', TraceFlags.NONE, false, `${T}:${S}:0:0`],
-    ['sampled + debug for this trace → 3', TraceFlags.SAMPLED, true, `${T}:${S}:0:3`],
-    ['debug but not sampled → 0 (debug only with sampled)', TraceFlags.NONE, true, `${T}:${S}:0:0`],
-    ['W3C random bit (0x02) with sampled → 1, never 3', 0x03, false, `${T}:${S}:0:1`],
-    ['W3C random bit (0x02) alone → 0, never 2', 0x02, false, `${T}:${S}:0:0`],
-    ['reserved W3C bits are not copied', 0xff, false, `${T}:${S}:0:1`],
+    ['sampled → 01', TraceFlags.SAMPLED, false, `${T}:${S}:0:01`],
+    ['not sampled → 00', TraceFlags.NONE, false, `${T}:${S}:0:00`],
+    ['sampled + debug for this trace → 03', TraceFlags.SAMPLED, true, `${T}:${S}:0:03`],
+    // §4: debug "belongs to the trace it arrived with, and every span of that trace carries it on
+    // inject, sampled locally or not"; Jaeger's debug bit is only meaningful with sampled: 03.
+    [
+      'a span of the debug trace the local sampler did not sample → 03',
+      TraceFlags.NONE,
+      true,
+      `${T}:${S}:0:03`,
+    ],
+    ['W3C random bit (0x02) with sampled → 01, never 03', 0x03, false, `${T}:${S}:0:01`],
+    ['W3C random bit (0x02) alone → 00, never 02', 0x02, false, `${T}:${S}:0:00`],
+    ['reserved W3C bits are not copied', 0xff, false, `${T}:${S}:0:01`],
   ])('%s', (_name, flags, debug, expected) => {
     let ctx = withSpan(T, S, flags);
     if (debug) ctx = setDebugTrace(ctx, T);
@@ -295,13 +303,13 @@ describe('inject: uber-trace-id', () => {
       withSpan(T, S, TraceFlags.SAMPLED),
       '0af7651916cd43dd8448eb211c80319c',
     );
-    expect(inject(p, ctx)).toEqual({ 'uber-trace-id': `${T}:${S}:0:1` });
+    expect(inject(p, ctx)).toEqual({ 'uber-trace-id': `${T}:${S}:0:01` });
   });
 
   test('extract of flags 3 then inject of a child span of the same trace keeps debug', () => {
-    const extracted = extract(p, { 'uber-trace-id': `${T}:${S}:0:3` });
+    const extracted = extract(p, { 'uber-trace-id': `${T}:${S}:0:03` });
     const child = withSpan(T, '1111111111111111', TraceFlags.SAMPLED, extracted);
-    expect(inject(p, child)).toEqual({ 'uber-trace-id': `${T}:1111111111111111:0:3` });
+    expect(inject(p, child)).toEqual({ 'uber-trace-id': `${T}:1111111111111111:0:03` });
   });
 
   test.each([
@@ -318,7 +326,7 @@ describe('inject: uber-trace-id', () => {
   test('the validated-ids memo never lets an invalid id through', () => {
     const fresh = new JaegerPropagator();
     expect(inject(fresh, withSpan('', ''))).toEqual({});
-    expect(inject(fresh, withSpan(T, S))).toEqual({ 'uber-trace-id': `${T}:${S}:0:1` });
+    expect(inject(fresh, withSpan(T, S))).toEqual({ 'uber-trace-id': `${T}:${S}:0:01` });
     // same trace id (a memo hit), invalid span ids
     expect(inject(fresh, withSpan(T, ''))).toEqual({});
     expect(inject(fresh, withSpan(T, 'ZZZZZZZZZZZZZZZZ'))).toEqual({});
@@ -326,7 +334,7 @@ describe('inject: uber-trace-id', () => {
     // same span id (was valid), invalid trace ids
     expect(inject(fresh, withSpan(T.toUpperCase(), S))).toEqual({});
     expect(inject(fresh, withSpan('0'.repeat(32), S))).toEqual({});
-    expect(inject(fresh, withSpan(T, S))).toEqual({ 'uber-trace-id': `${T}:${S}:0:1` });
+    expect(inject(fresh, withSpan(T, S))).toEqual({ 'uber-trace-id': `${T}:${S}:0:01` });
   });
 
   test('§1 Honour suppressTracing: nothing injected', () => {
@@ -335,9 +343,9 @@ describe('inject: uber-trace-id', () => {
 
   test('a custom trace header is used for inject and extract', () => {
     const custom = new JaegerPropagator('x-my-trace');
-    expect(inject(custom, withSpan())).toEqual({ 'x-my-trace': `${T}:${S}:0:1` });
-    expect(spanContextOf(extract(custom, { 'x-my-trace': `${T}:${S}:0:1` }))?.spanId).toBe(S);
-    expect(extract(custom, { 'uber-trace-id': `${T}:${S}:0:1` })).toBe(ROOT_CONTEXT);
+    expect(inject(custom, withSpan())).toEqual({ 'x-my-trace': `${T}:${S}:0:01` });
+    expect(spanContextOf(extract(custom, { 'x-my-trace': `${T}:${S}:0:01` }))?.spanId).toBe(S);
+    expect(extract(custom, { 'uber-trace-id': `${T}:${S}:0:01` })).toBe(ROOT_CONTEXT);
   });
 });
 
@@ -399,6 +407,23 @@ describe('hostile carriers, spans and baggage (review findings)', () => {
     expect(trace.getSpanContext(out)?.traceState).toBe(ts);
     const other = p.extract(before, { 'uber-trace-id': `${T}:1:0:1` }, defaultTextMapGetter);
     expect(trace.getSpanContext(other)?.traceState).toBeUndefined();
+  });
+
+  it('R4: "keep that context\'s traceState and flag bits" — the W3C random bit (0x02) of the same ids', () => {
+    const T = '0af7651916cd43dd8448eb211c80319c';
+    const S = 'b7ad6b7169203331';
+    const before = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId: T,
+      spanId: S,
+      traceFlags: 0x03,
+      isRemote: true,
+    });
+    const flagsAfter = (header: string) =>
+      trace.getSpanContext(p.extract(before, { 'uber-trace-id': header }, defaultTextMapGetter))
+        ?.traceFlags;
+    expect(flagsAfter(`${T}:${S}:0:1`)).toBe(0x03);
+    expect(flagsAfter(`${T}:${S}:0:0`)).toBe(0x02); // Jaeger decides the sampled bit
+    expect(flagsAfter(`${T}:1111111111111111:0:1`)).toBe(0x01); // another span: nothing carried
   });
 });
 

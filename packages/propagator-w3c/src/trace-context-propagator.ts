@@ -21,12 +21,14 @@ import {
   HEADERS_READ,
 } from '@baton/internal';
 import {
+  FLAG_RANDOM,
   TRACE_PARENT_HEADER,
   TRACE_PARENT_MAX_LENGTH,
   TRACE_STATE_HEADER,
   TRACE_STATE_MAX_LENGTH,
 } from './constants';
 import { formatTraceParent, parseTraceParent } from './traceparent';
+import { setRandomTrace, withRandomOfTrace } from './random-trace';
 import { W3CTraceState } from './trace-state';
 import { parseTraceStateList } from './tracestate-grammar';
 
@@ -59,7 +61,10 @@ function traceStateToSend(state: SpanContext['traceState']): string | undefined 
   if (typeof value !== 'string' || value.length === 0) return undefined;
   if (state instanceof W3CTraceState) return value;
   if (value.length > TRACE_STATE_MAX_LENGTH || !isSafeHeaderValue(value)) return undefined;
-  return parseTraceStateList(value) === undefined ? undefined : value;
+  const list = parseTraceStateList(value);
+  if (list === undefined) return undefined;
+  // Not canonical (a duplicate key, OWS, empty members): sent as the list extract would keep.
+  return list.canonical ? value : new W3CTraceState(value).serialize() || undefined;
 }
 
 export class W3CTraceContextPropagator implements TextMapPropagator {
@@ -78,7 +83,7 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
       const traceParent = formatTraceParent(
         spanContext.traceId,
         spanContext.spanId,
-        spanContext.traceFlags,
+        withRandomOfTrace(context, spanContext.traceId, spanContext.traceFlags),
       );
       if (traceParent === undefined) return;
       safeSet(carrier, setter, TRACE_PARENT_HEADER, traceParent);
@@ -104,7 +109,10 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
       );
       if (state !== undefined && state.length > 0)
         spanContext.traceState = new W3CTraceState(state);
-      return trace.setSpanContext(context, spanContext);
+      const out = trace.setSpanContext(context, spanContext);
+      return (spanContext.traceFlags & FLAG_RANDOM) === 0
+        ? out
+        : setRandomTrace(out, spanContext.traceId);
     } catch {
       return context;
     }

@@ -66,20 +66,31 @@ export interface TraceStateList {
   canonical: boolean;
 }
 
+/** At most 32 keys: a linear look is cheaper than building a Set. */
+function isKeyIn(keys: string[], key: string): boolean {
+  for (let k = 0; k < keys.length; k++) if (keys[k] === key) return true;
+  return false;
+}
+
 function isOws(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
 /**
  * Parses a combined tracestate (several headers joined with ","). Returns undefined when anything
- * is invalid — a bad key or value, a duplicate key, more than 32 members — because the Baton
- * decision is to discard the whole header (REQUIREMENTS §2, the W3C suite at strict level 2).
+ * is invalid — a bad key or value, more than 32 members — because the Baton decision is to discard
+ * the whole header (REQUIREMENTS §2, the W3C suite at strict level 2).
+ *
+ * A duplicate key is not invalid: "a duplicate key keeps its first occurrence and drops the later
+ * ones" (REQUIREMENTS §2; the suite's test_tracestate_duplicated_keys expects the tracestate to be
+ * inherited). The later members still count towards the 32: the header as sent has them.
  * One pass, each char read at most twice; the caller caps the length first.
  */
 export function parseTraceStateList(s: string): TraceStateList | undefined {
   const keys: string[] = [];
   const values: string[] = [];
   let canonical = true;
+  let members = 0; // list-members as sent, duplicates included
   const n = s.length;
   let i = 0;
   for (;;) {
@@ -126,11 +137,14 @@ export function parseTraceStateList(s: string): TraceStateList | undefined {
     if (valueLength < 1 || valueLength > TRACE_STATE_MAX_VALUE_LENGTH) return undefined;
     if (valueEnd !== i) canonical = false;
 
-    if (keys.length === TRACE_STATE_MAX_MEMBERS) return undefined;
+    if (++members > TRACE_STATE_MAX_MEMBERS) return undefined;
     const key = s.slice(keyStart, keyEnd);
-    for (let k = 0; k < keys.length; k++) if (keys[k] === key) return undefined;
-    keys.push(key);
-    values.push(s.slice(valueStart, valueEnd));
+    if (isKeyIn(keys, key)) {
+      canonical = false; // the raw header has the duplicate: it cannot be re-sent as is
+    } else {
+      keys.push(key);
+      values.push(s.slice(valueStart, valueEnd));
+    }
 
     // OWS "," OWS, or the end
     while (i < n && isOws(s.charCodeAt(i))) {

@@ -167,9 +167,10 @@ describe('documented differences (each one is a README line)', () => {
       'a=1,c=3',
       '',
     ]);
+    // A duplicate key: core keeps the last occurrence, Baton the first (REQUIREMENTS §2).
     const dup = both({ traceparent: TP, tracestate: 'a=1,a=2' });
     expect(dup.core?.traceState?.serialize()).toBe('a=2');
-    expect(dup.baton?.traceState?.serialize()).toBe('');
+    expect(dup.baton?.traceState?.serialize()).toBe('a=1');
   });
 
   it('7. tracestate key grammar: core uses Level 1 (foo@ invalid), Baton Level 2 (foo@ valid)', () => {

@@ -71,11 +71,39 @@ describe('tracestate accepted (forwarded as the canonical list)', () => {
   });
 });
 
-describe('"any invalid member, duplicate key or more than 32 members → discard the whole tracestate"', () => {
+describe('"a duplicate key keeps its first occurrence and drops the later ones" (REQUIREMENTS §2)', () => {
+  const duplicates: [rule: string, header: string | string[], sent: string][] = [
+    ['duplicate key, same value (the suite: foo=1,foo=1)', 'foo=1,foo=1', 'foo=1'],
+    ['duplicate key, other value: the first is kept', 'foo=1,foo=2', 'foo=1'],
+    ['duplicate key across headers', ['foo=1', 'foo=2'], 'foo=1'],
+    ['duplicate key across headers, same value', ['foo=1', 'foo=1'], 'foo=1'],
+    ['the other members stay, in order', 'a=1,foo=1,b=2,foo=2,c=3', 'a=1,foo=1,b=2,c=3'],
+  ];
+  it.each(duplicates)('%s', (_rule, header, sent) => {
+    expect(forwardedState({ traceparent: TP, tracestate: header })).toBe(sent);
+    expect(extractSpan({ traceparent: TP, tracestate: header })?.traceState?.get('foo')).toBe('1');
+  });
+
+  it('"at most 32 members" counts the members as sent, duplicates included', () => {
+    const sent33 = members(32) + ',bar01=1';
+    expect(forwardedState({ traceparent: TP, tracestate: sent33 })).toBeUndefined();
+    expect(forwardedState({ traceparent: TP, tracestate: members(31) + ',bar01=1' })).toBe(
+      members(31),
+    );
+  });
+
+  it('a foreign TraceState that serializes a duplicate is sent as extract would keep it', () => {
+    const dup = { serialize: () => 'a=1,b=2,a=3' } as unknown as NonNullable<
+      ReturnType<typeof createTraceState>
+    >;
+    const out: Record<string, string> = {};
+    tc.inject(spanCtx({ traceState: dup }), out, setter);
+    expect(out).toEqual({ traceparent: TP, tracestate: 'a=1,b=2' });
+  });
+});
+
+describe('"any invalid member or more than 32 members → discard the whole tracestate"', () => {
   const invalid: [rule: string, header: string | string[]][] = [
-    ['duplicate key', 'foo=1,foo=1'],
-    ['duplicate key, other value', 'foo=1,foo=2'],
-    ['duplicate key across headers', ['foo=1', 'foo=2']],
     ['33 members', members(33)],
     ['33 members across headers', [members(10), members(10, 11), members(10, 21), members(3, 31)]],
     ['key with a space before "="', 'foo =1'],
@@ -138,14 +166,13 @@ describe('tracestate and traceparent together', () => {
   it('a tracestate from another implementation is not sent when it would be an invalid header', () => {
     const bad = createTraceState('a=1').set('b', 'x');
     const evil = { ...bad, serialize: () => 'a=1\r\nx-evil: 1' } as unknown as typeof bad;
-    const dup = { ...bad, serialize: () => 'a=1,a=2' } as unknown as typeof bad;
     const throws = {
       ...bad,
       serialize: () => {
         throw new Error('boom');
       },
     } as unknown as typeof bad;
-    for (const traceState of [evil, dup, throws]) {
+    for (const traceState of [evil, throws]) {
       const out: Record<string, string> = {};
       tc.inject(spanCtx({ traceState }), out, setter);
       expect(out).toEqual({ traceparent: TP });

@@ -28,6 +28,10 @@ import {
 import { AsyncHooksContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { W3CBaggagePropagator, W3CTraceContextPropagator } from '@baton/propagator-w3c';
+import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
+import { JaegerPropagator } from '@baton/propagator-jaeger';
+import { CompositePropagator } from '@baton/propagator-composite';
+import { propagatorFromEnv } from '@baton/propagator-env';
 
 /** The SDK default pair (tracecontext, baggage), called in sequence as any composite would. */
 class DefaultPair implements TextMapPropagator {
@@ -42,6 +46,46 @@ class DefaultPair implements TextMapPropagator {
   }
   fields(): string[] {
     return this.members.flatMap((p) => p.fields());
+  }
+}
+
+/**
+ * The services issue 13 asks the suite to pass for:
+ * - `default-pair`: tracecontext then baggage, called in sequence (the SDK default);
+ * - `w3c`: the W3C trace-context propagator alone;
+ * - `composite`: Baton's CompositePropagator of every format (W3C, baggage, B3 single and multi,
+ *   Jaeger), as a mixed fleet configures it;
+ * - `env`: what `OTEL_PROPAGATORS=tracecontext,baggage,b3multi,jaeger` resolves to.
+ */
+export type ServiceKind = 'default-pair' | 'w3c' | 'composite' | 'env';
+export const SERVICE_KINDS: ServiceKind[] = ['default-pair', 'w3c', 'composite', 'env'];
+
+function propagatorOf(kind: ServiceKind): TextMapPropagator {
+  switch (kind) {
+    case 'default-pair':
+      return new DefaultPair();
+    case 'w3c':
+      return new W3CTraceContextPropagator();
+    case 'composite':
+      return new CompositePropagator({
+        propagators: [
+          new W3CTraceContextPropagator(),
+          new W3CBaggagePropagator(),
+          new B3Propagator(),
+          new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
+          new JaegerPropagator(),
+        ],
+      });
+    case 'env': {
+      const before = process.env.OTEL_PROPAGATORS;
+      process.env.OTEL_PROPAGATORS = 'tracecontext,baggage,b3multi,jaeger';
+      try {
+        return propagatorFromEnv();
+      } finally {
+        if (before === undefined) delete process.env.OTEL_PROPAGATORS;
+        else process.env.OTEL_PROPAGATORS = before;
+      }
+    }
   }
 }
 
@@ -79,10 +123,10 @@ export interface Service {
   close(): Promise<void>;
 }
 
-export async function startService(port = 0): Promise<Service> {
+export async function startService(port = 0, kind: ServiceKind = 'default-pair'): Promise<Service> {
   const contextManager = new AsyncHooksContextManager().enable();
   context.setGlobalContextManager(contextManager);
-  propagation.setGlobalPropagator(new DefaultPair());
+  propagation.setGlobalPropagator(propagatorOf(kind));
   const provider = new BasicTracerProvider();
   const tracer = provider.getTracer('baton-w3c-test-service');
 
@@ -131,10 +175,13 @@ export async function startService(port = 0): Promise<Service> {
 }
 
 // Standalone, for the official suite (README "Running the official W3C test suite"):
-//   npx tsc -b packages/propagator-w3c/tsconfig.build.json
-//   PORT=5000 npx ts-node-transpile-only packages/propagator-w3c/test/support/service.ts
+//   npm run build
+//   PORT=5000 SERVICE=composite npx ts-node-transpile-only packages/propagator-w3c/test/support/service.ts
 if (require.main === module) {
-  void startService(Number(process.env.PORT ?? 5000)).then((s) =>
-    console.log(`test service: ${s.url}`),
+  const kind = (process.env.SERVICE ?? 'default-pair') as ServiceKind;
+  if (!SERVICE_KINDS.includes(kind))
+    throw new Error(`SERVICE must be one of ${SERVICE_KINDS.join(', ')}`);
+  void startService(Number(process.env.PORT ?? 5000), kind).then((s) =>
+    console.log(`test service (${kind}): ${s.url}`),
   );
 }

@@ -1,0 +1,39 @@
+/**
+ * The tracing header of the Lambda invocation being served, read when extract runs (never cached:
+ * a Lambda process serves one invocation after another, each with its own header).
+ *
+ * Where the Node.js Lambda runtime puts it (aws-lambda-nodejs-runtime-interface-client):
+ *
+ * - It runs every invocation inside the `@aws/lambda-invoke-store` InvokeStore, reachable as
+ *   `globalThis.awslambda.InvokeStore`, whose `getXRayTraceId()` returns that invocation's header.
+ *   With Lambda Managed Instances (`AWS_LAMBDA_MAX_CONCURRENCY` set) one process serves concurrent
+ *   invocations; the store is then an AsyncLocalStorage, so each invocation sees its own header —
+ *   and the runtime does not set `_X_AMZN_TRACE_ID` at all (a process-wide variable cannot hold
+ *   several invocations' headers).
+ * - In the usual one-at-a-time mode the runtime also sets `_X_AMZN_TRACE_ID` per invocation. There
+ *   the store holds the header only until the handler first awaits, so the variable is the fallback.
+ *
+ * So: the store's header when it has one, else `_X_AMZN_TRACE_ID`. No dependency on the store's
+ * package: it is looked up on `globalThis`, where the runtime puts it, and anything unexpected there
+ * counts as absent.
+ */
+import { AWSXRAY_TRACE_ID_ENV_VAR } from './constants';
+
+interface InvokeStoreLike {
+  getXRayTraceId?: unknown;
+}
+
+export function lambdaTraceHeader(): string | undefined {
+  try {
+    const awslambda = (globalThis as { awslambda?: { InvokeStore?: InvokeStoreLike } }).awslambda;
+    const store = awslambda?.InvokeStore;
+    if (store !== undefined && store !== null && typeof store.getXRayTraceId === 'function') {
+      const fromStore: unknown = (store.getXRayTraceId as () => unknown).call(store);
+      if (typeof fromStore === 'string' && fromStore !== '') return fromStore;
+    }
+  } catch {
+    // A store that throws is no store: fall back to the environment.
+  }
+  const fromEnv = process.env[AWSXRAY_TRACE_ID_ENV_VAR];
+  return typeof fromEnv === 'string' && fromEnv !== '' ? fromEnv : undefined;
+}

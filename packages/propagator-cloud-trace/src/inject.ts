@@ -1,0 +1,20 @@
+/**
+ * Inject `X-Cloud-Trace-Context: {trace}/{decimal span};o={1|0}` (CloudTracePropagator only).
+ *
+ * REQUIREMENTS §1: nothing without a valid span context (the official 0.22 writes a header for any
+ * span context, an invalid one included); nothing when tracing is suppressed; never throws.
+ */
+import { trace, TraceFlags, type Context, type TextMapSetter } from '@opentelemetry/api';
+import { isTracingSuppressed, isValidSpanId, isValidTraceId, safeSet } from '@baton/internal';
+import { X_CLOUD_TRACE_HEADER } from './constants';
+import { formatCloudTraceContext } from './x-cloud-trace-context';
+
+export function injectCloudTrace(context: Context, carrier: unknown, setter: TextMapSetter): void {
+  if (isTracingSuppressed(context)) return;
+  const spanContext = trace.getSpanContext(context);
+  if (spanContext === undefined) return;
+  const { traceId, spanId } = spanContext;
+  if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return;
+  const sampled = (spanContext.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED;
+  safeSet(carrier, setter, X_CLOUD_TRACE_HEADER, formatCloudTraceContext(traceId, spanId, sampled));
+}

@@ -1,0 +1,79 @@
+import { EXTRACT_EQUIVALENCE, HEADERS_READ, KEEPS_BATON_RULES } from '@baton/internal';
+import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
+import { X_CLOUD_TRACE_HEADER } from './constants';
+import { extractCloudTrace } from './extract';
+import { injectCloudTrace } from './inject';
+
+const FIELDS: readonly string[] = [X_CLOUD_TRACE_HEADER];
+
+/**
+ * Reads and writes `X-Cloud-Trace-Context` (the name `gcp` in OTEL_PROPAGATORS, as Java). A drop-in
+ * for `CloudPropagator` of `@google-cloud/opentelemetry-cloud-trace-propagator` (also exported
+ * under that name): same header for valid input, no deprecation warning, no `@opentelemetry/core`
+ * peer, and strict about everything else.
+ */
+export class CloudTracePropagator implements TextMapPropagator {
+  /** Promise to CompositePropagator: extract never yields an invalid span context. */
+  readonly [KEEPS_BATON_RULES] = true;
+  /** Extract reads this one header only: see HEADERS_READ. */
+  readonly [HEADERS_READ] = { names: FIELDS, prefixes: [] as string[] };
+  /** Both Cloud Trace propagators extract the same: adjacent ones in a composite run once. */
+  readonly [EXTRACT_EQUIVALENCE] = 'gcp';
+
+  inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
+    try {
+      injectCloudTrace(context, carrier, setter);
+    } catch {
+      // A span whose spanContext() throws — REQUIREMENTS §1: inject never throws.
+    }
+  }
+
+  extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
+    try {
+      return extractCloudTrace(context, carrier, getter);
+    } catch {
+      // REQUIREMENTS §1: extract never throws and returns the context unchanged.
+      return context;
+    }
+  }
+
+  fields(): string[] {
+    return FIELDS.slice();
+  }
+
+  /** What describePropagator shows. */
+  toString(): string {
+    return 'CloudTrace';
+  }
+}
+
+/**
+ * Reads `X-Cloud-Trace-Context` and writes nothing of its own (`oneway-gcp`, as Java; Go's
+ * CloudTraceOneWayPropagator): for a service behind a Google load balancer that sends the header,
+ * whose own calls go out in another format (W3C, put it next to this one in a composite).
+ */
+export class CloudTraceOneWayPropagator implements TextMapPropagator {
+  readonly [KEEPS_BATON_RULES] = true;
+  readonly [HEADERS_READ] = { names: FIELDS, prefixes: [] as string[] };
+  readonly [EXTRACT_EQUIVALENCE] = 'gcp';
+
+  /** Writes nothing: one-way. */
+  inject(): void {}
+
+  extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
+    try {
+      return extractCloudTrace(context, carrier, getter);
+    } catch {
+      return context;
+    }
+  }
+
+  /** Nothing: REQUIREMENTS §1 "fields() returns exactly the fixed keys inject can write". */
+  fields(): string[] {
+    return [];
+  }
+
+  toString(): string {
+    return 'CloudTrace(one-way)';
+  }
+}

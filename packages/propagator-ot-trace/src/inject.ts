@@ -1,0 +1,81 @@
+/**
+ * Inject: `ot-tracer-traceid`, `ot-tracer-spanid`, `ot-tracer-sampled` and one `ot-baggage-{key}`
+ * header per baggage item.
+ *
+ * REQUIREMENTS §1: never throws; writes only token header names and safe US-ASCII values; nothing
+ * without a valid span context; nothing at all (baggage included) when tracing is suppressed.
+ */
+import {
+  propagation,
+  trace,
+  TraceFlags,
+  type Context,
+  type TextMapSetter,
+} from '@opentelemetry/api';
+import {
+  baggageEntryList,
+  type BaggageHeaderNames,
+  injectPrefixedBaggage,
+  isSafeHeaderValue,
+  isTracingSuppressed,
+  isValidSpanId,
+  isValidTraceId,
+  safeSet,
+} from '@baton/internal';
+import {
+  OT_SAMPLED_HEADER,
+  OT_SPAN_ID_HEADER,
+  OT_TRACE_ID_HEADER,
+  PADDING_64,
+  TRACE_ID_64_LENGTH,
+} from './constants';
+
+export function injectOT(
+  context: Context,
+  carrier: unknown,
+  setter: TextMapSetter,
+  emit64BitTraceIds: boolean,
+  names: BaggageHeaderNames,
+): void {
+  if (isTracingSuppressed(context)) return;
+  const spanContext = trace.getSpanContext(context);
+  if (spanContext === undefined) return;
+  const traceId = spanContext.traceId;
+  const spanId = spanContext.spanId;
+  // Decision (as the official package and Go): no valid span context, no headers — baggage
+  // included, since a receiving OT tracer reads baggage only next to a valid trace context.
+  if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return;
+
+  // The 32-char id (the official package writes the low 16 chars only, which changes a 128-bit
+  // trace id); the 16-char form only when asked for and lossless (see OTTracePropagatorConfig).
+  safeSet(
+    carrier,
+    setter,
+    OT_TRACE_ID_HEADER,
+    emit64BitTraceIds && traceId.startsWith(PADDING_64)
+      ? traceId.slice(TRACE_ID_64_LENGTH)
+      : traceId,
+  );
+  safeSet(carrier, setter, OT_SPAN_ID_HEADER, spanId);
+  safeSet(
+    carrier,
+    setter,
+    OT_SAMPLED_HEADER,
+    (spanContext.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED ? 'true' : 'false',
+  );
+
+  const baggage = propagation.getBaggage(context);
+  if (baggage !== undefined)
+    injectPrefixedBaggage(baggageEntryList(baggage), carrier, setter, names, plainValue);
+}
+
+/**
+ * OT baggage values travel as they are: OpenTracing tracers, the official package, Go and Java read
+ * them without decoding, so percent-encoding would change what they see. Decision: a value that
+ * is not already a safe US-ASCII header value (non-ASCII, CR/LF, leading or trailing space) is
+ * dropped, not encoded (the official package also drops what it cannot send, but lets bytes
+ * 0x80–0xff through; REQUIREMENTS §1 allows US-ASCII only).
+ */
+function plainValue(value: string): string | undefined {
+  return isSafeHeaderValue(value) ? value : undefined;
+}
