@@ -31,16 +31,20 @@ function pool(make) {
   return Array.from({ length: POOL }, (_, i) => make(ids(i)));
 }
 
-/** POOL contexts holding a sampled span context with fresh ids (and `baggage`, if given). */
-function spanContexts(baggage) {
+/**
+ * POOL contexts holding a sampled span context with fresh ids (and `baggage`, if given), built by
+ * `a` — the API instance of the side that will inject them (the 3.x line has its own; see
+ * official3.js). The ids are the same for every side.
+ */
+function spanContexts(baggage, a = api) {
   return pool(({ traceId, spanId }) => {
-    const ctx = api.trace.setSpanContext(api.ROOT_CONTEXT, {
+    const ctx = a.trace.setSpanContext(a.ROOT_CONTEXT, {
       traceId,
       spanId,
       traceFlags: 1,
       isRemote: false,
     });
-    return baggage === undefined ? ctx : api.propagation.setBaggage(ctx, baggage);
+    return baggage === undefined ? ctx : a.propagation.setBaggage(ctx, baggage);
   });
 }
 

@@ -1,8 +1,10 @@
 /**
  * Composite of every format: @baton/propagator-composite over the Baton members vs
  * @opentelemetry/core's CompositePropagator over the official members, in the same order —
- * what `OTEL_PROPAGATORS=tracecontext,baggage,b3,b3multi,jaeger` builds. Target (REQUIREMENTS §9):
- * Baton at most a third of the official time.
+ * what `OTEL_PROPAGATORS=tracecontext,baggage,b3,b3multi,jaeger` builds — for the 2.12 line and
+ * the 3.x line (core 3.1 and propagator-b3 3.1 on their own API instance; Jaeger has no 3.x, so
+ * that composite holds propagator-jaeger 2.12, as an SDK 3 service's would). Target
+ * (REQUIREMENTS §9): Baton at most 0.5× the newest official time.
  *
  * Build first:
  *   for p in internal propagator-w3c propagator-b3 propagator-jaeger propagator-composite; do
@@ -19,8 +21,14 @@ const { W3CTraceContextPropagator, W3CBaggagePropagator } = require('@baton/prop
 const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
 const { JaegerPropagator } = require('@baton/propagator-jaeger');
 const { CompositePropagator } = require('@baton/propagator-composite');
+const o3 = require('../lib/official3');
 
 const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
+const {
+  ROOT_CONTEXT: ROOT3,
+  defaultTextMapGetter: getter3,
+  defaultTextMapSetter: setter3,
+} = o3.api;
 
 const baton = new CompositePropagator({
   propagators: [
@@ -38,6 +46,15 @@ const official = new core.CompositePropagator({
     new core.W3CBaggagePropagator(),
     new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.SINGLE_HEADER }),
     new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.MULTI_HEADER }),
+    new OfficialJaeger(),
+  ],
+});
+const latest = new o3.core.CompositePropagator({
+  propagators: [
+    new o3.core.W3CTraceContextPropagator(),
+    new o3.core.W3CBaggagePropagator(),
+    new o3.b3.B3Propagator({ injectEncoding: o3.b3.B3InjectEncoding.SINGLE_HEADER }),
+    new o3.b3.B3Propagator({ injectEncoding: o3.b3.B3InjectEncoding.MULTI_HEADER }),
     new OfficialJaeger(),
   ],
 });
@@ -85,14 +102,15 @@ const conflicting = headers({
 });
 
 // Inject: a new span each call (see ../lib/fresh.js); every member sends that same span.
-const injectContexts = spanContexts(
-  api.propagation.createBaggage({ userId: { value: 'alice' }, tenant: { value: 'acme' } }),
-);
+const bagEntries = { userId: { value: 'alice' }, tenant: { value: 'acme' } };
+const injectContexts = spanContexts(api.propagation.createBaggage(bagEntries));
+const injectContexts3 = spanContexts(o3.api.propagation.createBaggage(bagEntries), o3.api);
 
 const extractRow = (label, carrier) => ({
   label,
   baton: () => baton.extract(ROOT_CONTEXT, carrier, getter),
   official: () => official.extract(ROOT_CONTEXT, carrier, getter),
+  latest: () => latest.extract(ROOT3, carrier, getter3),
 });
 
 module.exports = {
@@ -114,6 +132,11 @@ module.exports = {
         official.inject(next(), c, setter);
         return c;
       })(cycle(injectContexts)),
+      latest: ((next) => () => {
+        const c = {};
+        latest.inject(next(), c, setter3);
+        return c;
+      })(cycle(injectContexts3)),
     },
   ],
   scaling: [

@@ -1,13 +1,16 @@
 /**
- * W3C trace context and baggage: @baton/propagator-w3c (built) vs @opentelemetry/core.
+ * W3C trace context and baggage: @baton/propagator-w3c (built) vs @opentelemetry/core 2.12 and 3.x
+ * (the 3.x side on its own API instance: ROOT_CONTEXT, getter, setter and span contexts of its own;
+ * see ../lib/official3.js).
  * Build first: npx tsc -b packages/propagator-w3c/tsconfig.build.json
  */
 'use strict';
 const api = require('@opentelemetry/api');
-const { headers } = require('../lib/wire');
+const { headers, NODE_REQUEST_HEADERS } = require('../lib/wire');
 const { cycle, pool, spanContexts } = require('../lib/fresh');
 const core = require('@opentelemetry/core');
 const baton = require('@baton/propagator-w3c');
+const o3 = require('../lib/official3');
 
 const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 
@@ -20,6 +23,16 @@ const o = {
   baggage: new core.W3CBaggagePropagator(),
 };
 const officialPair = new core.CompositePropagator({ propagators: [o.trace, o.baggage] });
+const l = {
+  trace: new o3.core.W3CTraceContextPropagator(),
+  baggage: new o3.core.W3CBaggagePropagator(),
+};
+const latestPair = new o3.core.CompositePropagator({ propagators: [l.trace, l.baggage] });
+const {
+  ROOT_CONTEXT: ROOT3,
+  defaultTextMapGetter: getter3,
+  defaultTextMapSetter: setter3,
+} = o3.api;
 
 // The default pair on the Baton side: the two propagators called in sequence (what any composite
 // does), and also through @baton/propagator-composite when it has been built.
@@ -45,6 +58,8 @@ const invalid = { traceparent: '00-00000000000000000000000000000000-b7ad6b716920
 // Invalid, common case: wrong length (a 64-bit id from a B3-era client).
 const invalidLength = { traceparent: '00-8448eb211c80319c-b7ad6b7169203331-01' };
 const absent = { 'content-type': 'application/json', accept: '*/*' };
+// What a Node server sees on a request that carries no trace headers (the usual absent case).
+const absentNode = headers(NODE_REQUEST_HEADERS);
 
 // 32 members, about 500 chars: the most a tracestate may hold in members.
 const heavyState = Array.from(
@@ -65,7 +80,8 @@ const defaultPair = headers({
 
 // Inject: a new span each call (see ../lib/fresh.js).
 const injectContexts = spanContexts();
-const bag = api.propagation.createBaggage({
+const injectContexts3 = spanContexts(undefined, o3.api);
+const bagEntries = {
   userId: { value: 'alice' },
   serverNode: { value: 'DF 28' },
   isProduction: { value: 'false' },
@@ -76,8 +92,16 @@ const bag = api.propagation.createBaggage({
   priority: { value: 'high' },
   cart: { value: '3' },
   locale: { value: 'en-GB' },
-});
+};
+const bag = api.propagation.createBaggage(bagEntries);
 const baggageCtx = api.propagation.setBaggage(ROOT_CONTEXT, bag);
+const baggageCtx3 = o3.api.propagation.setBaggage(
+  ROOT3,
+  o3.api.propagation.createBaggage({
+    ...bagEntries,
+    tenant: { value: 'acme', metadata: o3.api.baggageEntryMetadataFromString('ttl=60') },
+  }),
+);
 // A request forwarded: extract, then inject what was extracted — so each side pays for its own
 // TraceState and Baggage once per request, as a service does. (Injecting pre-extracted contexts
 // would let Baton's cached tracestate serialisation and baggage pairs be reused across calls.)
@@ -85,46 +109,82 @@ const baggageCtx = api.propagation.setBaggage(ROOT_CONTEXT, bag);
 const pairCarriers = pool(({ traceId, spanId }) =>
   headers({ ...defaultPair, traceparent: `00-${traceId}-${spanId}-01` }),
 );
-const forwardPair = (p) =>
+//
+// One closure per side and propagator, written out: a shared helper would make its propagator call
+// site polymorphic and tax every side (V8 keeps call-site feedback per source location; see
+// ../lib/fresh.js).
+const forwardPairBaton = ((next) => () => {
+  const out = {};
+  batonPair.inject(batonPair.extract(ROOT_CONTEXT, next(), getter), out, setter);
+  return out;
+})(cycle(pairCarriers));
+const forwardPairBatonComposite =
+  batonComposite &&
   ((next) => () => {
-    const c = next();
     const out = {};
-    p.inject(p.extract(ROOT_CONTEXT, c, getter), out, setter);
+    batonComposite.inject(batonComposite.extract(ROOT_CONTEXT, next(), getter), out, setter);
+    return out;
+  })(cycle(pairCarriers));
+const forwardPairOfficial = () =>
+  ((next) => () => {
+    const out = {};
+    officialPair.inject(officialPair.extract(ROOT_CONTEXT, next(), getter), out, setter);
+    return out;
+  })(cycle(pairCarriers));
+const forwardPairLatest = () =>
+  ((next) => () => {
+    const out = {};
+    latestPair.inject(latestPair.extract(ROOT3, next(), getter3), out, setter3);
     return out;
   })(cycle(pairCarriers));
 
-// Forwarding a heavy tracestate: extract, then inject (the lazy parse is paid here on both sides).
-const forward = (p) => () => {
-  const ctx = p.extract(ROOT_CONTEXT, heavy, getter);
-  const out = {};
-  p.inject(ctx, out, setter);
-  return out;
+// Forwarding a heavy tracestate: extract, then inject (the lazy parse is paid here on all sides).
+const forward = {
+  baton: () => {
+    const out = {};
+    b.trace.inject(b.trace.extract(ROOT_CONTEXT, heavy, getter), out, setter);
+    return out;
+  },
+  official: () => {
+    const out = {};
+    o.trace.inject(o.trace.extract(ROOT_CONTEXT, heavy, getter), out, setter);
+    return out;
+  },
+  latest: () => {
+    const out = {};
+    l.trace.inject(l.trace.extract(ROOT3, heavy, getter3), out, setter3);
+    return out;
+  },
 };
 
 const carrier = {};
+const carrier3 = {};
+/**
+ * Extract rows: the same carrier through each side's propagator, each on its own API. One helper
+ * per propagator kind, so each call site below only ever sees one propagator (V8 keeps call-site
+ * feedback per source location; see ../lib/fresh.js).
+ */
+const traceRow = (label, input) => ({
+  label,
+  baton: () => b.trace.extract(ROOT_CONTEXT, input, getter),
+  official: () => o.trace.extract(ROOT_CONTEXT, input, getter),
+  latest: () => l.trace.extract(ROOT3, input, getter3),
+});
+const baggageRow = (label, input) => ({
+  label,
+  baton: () => b.baggage.extract(ROOT_CONTEXT, input, getter),
+  official: () => o.baggage.extract(ROOT_CONTEXT, input, getter),
+  latest: () => l.baggage.extract(ROOT3, input, getter3),
+});
+
 module.exports = {
   name: 'w3c',
   rows: [
-    {
-      label: 'traceparent extract valid',
-      baton: () => b.trace.extract(ROOT_CONTEXT, valid, getter),
-      official: () => o.trace.extract(ROOT_CONTEXT, valid, getter),
-    },
-    {
-      label: 'traceparent extract invalid (all-zero trace id)',
-      baton: () => b.trace.extract(ROOT_CONTEXT, invalid, getter),
-      official: () => o.trace.extract(ROOT_CONTEXT, invalid, getter),
-    },
-    {
-      label: 'traceparent extract invalid (wrong length)',
-      baton: () => b.trace.extract(ROOT_CONTEXT, invalidLength, getter),
-      official: () => o.trace.extract(ROOT_CONTEXT, invalidLength, getter),
-    },
-    {
-      label: 'traceparent extract absent',
-      baton: () => b.trace.extract(ROOT_CONTEXT, absent, getter),
-      official: () => o.trace.extract(ROOT_CONTEXT, absent, getter),
-    },
+    traceRow('traceparent extract valid', valid),
+    traceRow('traceparent extract invalid (all-zero trace id)', invalid),
+    traceRow('traceparent extract invalid (wrong length)', invalidLength),
+    traceRow('traceparent extract absent', absent),
+    traceRow('traceparent extract absent (Node request headers)', absentNode),
     {
       label: 'traceparent inject',
       baton: (
@@ -135,36 +195,35 @@ module.exports = {
         (next) => () =>
           o.trace.inject(next(), carrier, setter) ?? carrier
       )(cycle(injectContexts)),
+      latest: (
+        (next) => () =>
+          l.trace.inject(next(), carrier3, setter3) ?? carrier3
+      )(cycle(injectContexts3)),
     },
-    {
-      label: 'tracestate-heavy extract (32 members)',
-      baton: () => b.trace.extract(ROOT_CONTEXT, heavy, getter),
-      official: () => o.trace.extract(ROOT_CONTEXT, heavy, getter),
-    },
+    traceRow('tracestate-heavy extract (32 members)', heavy),
     {
       label: 'tracestate-heavy extract→inject',
-      baton: forward(b.trace),
-      official: forward(o.trace),
+      ...forward,
     },
-    {
-      label: 'baggage extract (10 members)',
-      baton: () => b.baggage.extract(ROOT_CONTEXT, withBaggage, getter),
-      official: () => o.baggage.extract(ROOT_CONTEXT, withBaggage, getter),
-    },
+    baggageRow('baggage extract (10 members)', withBaggage),
+    baggageRow('baggage extract absent (Node request headers)', absentNode),
     {
       label: 'baggage inject (10 entries)',
       baton: () => b.baggage.inject(baggageCtx, carrier, setter) ?? carrier,
       official: () => o.baggage.inject(baggageCtx, carrier, setter) ?? carrier,
+      latest: () => l.baggage.inject(baggageCtx3, carrier3, setter3) ?? carrier3,
     },
     {
       label: 'default pair extract (sequence vs core Composite)',
       baton: () => batonPair.extract(ROOT_CONTEXT, defaultPair, getter),
       official: () => officialPair.extract(ROOT_CONTEXT, defaultPair, getter),
+      latest: () => latestPair.extract(ROOT3, defaultPair, getter3),
     },
     {
       label: 'default pair extract→inject (sequence vs core Composite)',
-      baton: forwardPair(batonPair),
-      official: forwardPair(officialPair),
+      baton: forwardPairBaton,
+      official: forwardPairOfficial(),
+      latest: forwardPairLatest(),
     },
     ...(batonComposite
       ? [
@@ -172,11 +231,13 @@ module.exports = {
             label: 'default pair extract (@baton Composite)',
             baton: () => batonComposite.extract(ROOT_CONTEXT, defaultPair, getter),
             official: () => officialPair.extract(ROOT_CONTEXT, defaultPair, getter),
+            latest: () => latestPair.extract(ROOT3, defaultPair, getter3),
           },
           {
             label: 'default pair extract→inject (@baton Composite)',
-            baton: forwardPair(batonComposite),
-            official: forwardPair(officialPair),
+            baton: forwardPairBatonComposite,
+            official: forwardPairOfficial(),
+            latest: forwardPairLatest(),
           },
         ]
       : []),

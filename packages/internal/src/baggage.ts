@@ -6,7 +6,16 @@
  * Map each time — quadratic in the item count, which is what makes the official Jaeger package slow
  * on many `uberctx-` headers. A profile of W3C baggage extract put a third of its time there.
  */
-import { propagation, type Baggage, type BaggageEntry, type Context } from '@opentelemetry/api';
+import {
+  propagation as apiPropagation,
+  type Baggage,
+  type BaggageEntry,
+  type Context,
+} from '@opentelemetry/api';
+import { anchorShape } from './shapes';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const propagation = apiPropagation;
 
 /**
  * An immutable `Baggage` (the @opentelemetry/api interface) that takes ownership of a Map. Same
@@ -218,3 +227,7 @@ function equalsFoldingCase(a: string, b: string): boolean {
   }
   return true;
 }
+
+// An extracted baggage lives as long as its request: kept alive here so its map survives full GCs
+// between requests (see anchorShape).
+anchorShape(new MapBaggage(new Map()));

@@ -9,6 +9,9 @@ import {
   plainCarrierKeys,
   safeGet,
   startsWithIgnoreAsciiCase,
+  headerNames,
+  MAX_SCANNED_KEYS,
+  plainCarrierLacks,
 } from '@baton/internal';
 
 // REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys() only
@@ -197,5 +200,106 @@ describe('plainValueIgnoreCase (the allocation-free fallback for plain carriers)
     for (let i = 0; i < 1024; i++) carrier[`k${i}`] = 'v';
     carrier['X-Late'] = 'late';
     expect(plainValueIgnoreCase(carrier, 'x-late')).toBeUndefined();
+  });
+});
+
+// The default getter's fallback walks the carrier with for…in instead of keys(): the same answer as
+// a scan of `Object.keys` (REQUIREMENTS §1), with no array built (§9: absent rows allocate nothing).
+describe('getHeader through the default getter: the same answer as a scan of Object.keys', () => {
+  test('an inherited property is not a header, as with Object.keys', () => {
+    const carrier = Object.create({ TraceParent: 'inherited' }) as Record<string, string>;
+    carrier.accept = '*/*';
+    expect(getHeader(carrier, defaultTextMapGetter, 'traceparent')).toBeUndefined();
+    carrier.TRACEPARENT = 'own';
+    expect(getHeader(carrier, defaultTextMapGetter, 'traceparent')).toBe('own');
+  });
+
+  test('the first matching own key wins, in Object.keys order', () => {
+    const carrier = { accept: '*/*', TraceParent: 'first', TRACEPARENT: 'second' };
+    expect(getHeader(carrier, defaultTextMapGetter, 'traceparent')).toBe('first');
+  });
+
+  test('at most MAX_SCANNED_KEYS keys are looked at', () => {
+    const carrier: Record<string, string> = {};
+    for (let i = 0; i < MAX_SCANNED_KEYS; i++) carrier[`x-filler-${i}`] = 'f';
+    carrier.TraceParent = 'beyond the cap';
+    expect(getHeader(carrier, defaultTextMapGetter, 'traceparent')).toBeUndefined();
+    delete carrier['x-filler-0'];
+    expect(getHeader(carrier, defaultTextMapGetter, 'traceparent')).toBe('beyond the cap');
+  });
+
+  test('arrays, Maps, class instances and Proxies: as Object.keys lists them', () => {
+    class Headers {
+      'Platform-Id' = 'p';
+    }
+    expect(getHeader(new Headers(), defaultTextMapGetter, 'platform-id')).toBe('p');
+    expect(getHeader(new Map([['B3', 'x']]), defaultTextMapGetter, 'b3')).toBeUndefined();
+    expect(getHeader(['a'], defaultTextMapGetter, 'b3')).toBeUndefined();
+    expect(getHeader(new Proxy({ B3: 'p' }, {}), defaultTextMapGetter, 'b3')).toBe('p');
+    const throwing = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(getHeader(throwing, defaultTextMapGetter, 'b3')).toBeUndefined();
+  });
+});
+
+describe('plainCarrierLacks: "certainly absent" only when no own key can be one of the names', () => {
+  const names = headerNames(['uber-trace-id', 'jaeger-baggage'], ['uberctx-']);
+
+  test('no key matches in any case: true', () => {
+    const carrier = { host: 'h', accept: '*/*', 'user-agent': 'u', 'x-request-id': 'r' };
+    expect(plainCarrierLacks(carrier, defaultTextMapGetter, names, false)).toBe(true);
+    expect(plainCarrierLacks({}, defaultTextMapGetter, names, true)).toBe(true);
+  });
+
+  test('a name or a prefix in any case: false', () => {
+    for (const key of [
+      'uber-trace-id',
+      'Uber-Trace-Id',
+      'JAEGER-BAGGAGE',
+      'Uberctx-User',
+      'uberctx-',
+    ]) {
+      expect(plainCarrierLacks({ host: 'h', [key]: 'v' }, defaultTextMapGetter, names, false)).toBe(
+        false,
+      );
+    }
+  });
+
+  test('cannot tell: false (the caller reads as usual)', () => {
+    const own: TextMapGetter = { get: () => undefined, keys: () => [] };
+    expect(plainCarrierLacks({ host: 'h' }, own, names, false)).toBe(false);
+    expect(plainCarrierLacks(null, defaultTextMapGetter, names, false)).toBe(false);
+    expect(plainCarrierLacks('text', defaultTextMapGetter, names, false)).toBe(false);
+    // A Proxy may answer `get` for names it does not list: excluded on request.
+    expect(plainCarrierLacks(new Proxy({}, {}), defaultTextMapGetter, names, true)).toBe(false);
+    expect(plainCarrierLacks(new Proxy({}, {}), defaultTextMapGetter, names, false)).toBe(true);
+    const many: Record<string, string> = {};
+    for (let i = 0; i <= MAX_SCANNED_KEYS; i++) many[`x-filler-${i}`] = 'f';
+    expect(plainCarrierLacks(many, defaultTextMapGetter, names, false)).toBe(false);
+    const throwing = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(plainCarrierLacks(throwing, defaultTextMapGetter, names, false)).toBe(false);
+  });
+
+  test('an inherited matching key makes it "maybe", never "absent"', () => {
+    const carrier = Object.create({ 'Uber-Trace-Id': 'inherited' }) as Record<string, string>;
+    expect(plainCarrierLacks(carrier, defaultTextMapGetter, names, false)).toBe(false);
+  });
+
+  test('headerNames rejects a name that is not lowercase (a configuration mistake)', () => {
+    expect(() => headerNames(['Uber-Trace-Id'])).toThrow(/lowercase/);
+    expect(() => headerNames([''])).toThrow(/lowercase/);
   });
 });

@@ -2,25 +2,48 @@
  * B3 extract: both encodings, single wins, invalid single falls back to multi (REQUIREMENTS §4).
  */
 import {
-  trace,
-  TraceFlags,
+  trace as apiTrace,
+  TraceFlags as ApiTraceFlags,
   type Context,
   type SpanContext,
   type TextMapGetter,
 } from '@opentelemetry/api';
 import {
+  anchorShape,
   firstValue,
+  headerNames,
   MAX_SCANNED_KEYS,
   plainCarrierKeys,
+  plainCarrierLacks,
   safeGet,
   setDebugTrace,
 } from '@baton/internal';
-import { B3_CONTEXT_HEADER, B3_MAX_LENGTH } from './constants';
+import {
+  B3_CONTEXT_HEADER,
+  B3_MAX_LENGTH,
+  X_B3_FLAGS,
+  X_B3_SAMPLED,
+  X_B3_SPAN_ID,
+  X_B3_TRACE_ID,
+} from './constants';
 import { parseB3Multi } from './parse-multi';
 import { parseB3Single } from './parse-single';
 import type { B3Parsed } from './parsed';
 import { readMultiHeaders, readPlainHeaders } from './read-headers';
 import { B3_SAMPLING_STATE_KEY, type B3SamplingRecord } from './sampling-state';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const trace = apiTrace;
+const TraceFlags = ApiTraceFlags;
+
+/** Every name B3 extract reads (see plainCarrierLacks). */
+const B3_HEADERS = headerNames([
+  B3_CONTEXT_HEADER,
+  X_B3_TRACE_ID,
+  X_B3_SPAN_ID,
+  X_B3_SAMPLED,
+  X_B3_FLAGS,
+]);
 
 function parseSingleRaw(raw: unknown): B3Parsed | undefined {
   const s = firstValue(raw, B3_MAX_LENGTH);
@@ -39,6 +62,10 @@ export function readB3(carrier: unknown, getter: TextMapGetter): B3Parsed | unde
     const single = parseSingleRaw(b3);
     if (single !== undefined) return single;
   }
+  // The usual request without B3: a plain carrier none of whose keys is a B3 name in any case is
+  // answered by one walk of its keys, with no keys() array (REQUIREMENTS §9: absent rows allocate
+  // nothing). Not for a Proxy: the paths below look names up, which its `get` may answer unlisted.
+  if (b3 === undefined && plainCarrierLacks(carrier, getter, B3_HEADERS, true)) return undefined;
   // Node's headers object (a plain object through the default getter): one pass over its keys
   // finds the four multi names and `B3` in any case, with no lookup by name (plainCarrierKeys).
   const plain = plainCarrierKeys(carrier, getter);
@@ -83,3 +110,10 @@ export function applyB3(context: Context, found: B3Parsed): Context {
   }
   return trace.setSpanContext(ctx, spanContext);
 }
+
+// applyB3's span context, when it kept a tracestate, has a map of its own (the literal's plus
+// `traceState`) and lives for one request: one kept alive keeps that map across full GCs, so code
+// optimised for it is not deoptimised "for weak objects" (see anchorShape in @baton/internal).
+const withTraceState: SpanContext = { traceId: '', spanId: '', isRemote: true, traceFlags: 0 };
+withTraceState.traceState = undefined;
+anchorShape(withTraceState);

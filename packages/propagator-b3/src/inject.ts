@@ -2,7 +2,12 @@
  * B3 inject (REQUIREMENTS §4): single `b3: {32}-{16}-{1|0|d}`; multi `x-b3-traceid`, `x-b3-spanid`,
  * then `x-b3-flags: 1` or `x-b3-sampled: 1|0`. Never `x-b3-parentspanid`.
  */
-import { trace, TraceFlags, type Context, type TextMapSetter } from '@opentelemetry/api';
+import {
+  trace as apiTrace,
+  TraceFlags as ApiTraceFlags,
+  type Context,
+  type TextMapSetter,
+} from '@opentelemetry/api';
 import {
   isDebugTrace,
   isTracingSuppressed,
@@ -21,6 +26,10 @@ import {
 } from './constants';
 import { isDeferred } from './sampling-state';
 import type { B3SamplingState } from './sampling-state';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const trace = apiTrace;
+const TraceFlags = ApiTraceFlags;
 
 /** What inject writes, or undefined when there is nothing to write. */
 export interface B3Outgoing {

@@ -30,6 +30,7 @@ import { KeysOnceGetter } from './getter';
 import { materialize, overlay } from './overlay';
 import { Reconciliation } from './reconcile/reconciliation';
 import { SharedEntriesBaggage } from './shared-baggage';
+import './shapes';
 
 function isContext(value: unknown): value is Context {
   return (

@@ -9,7 +9,8 @@
  * to every member (members read it; none of Baton's writes to it). A `keys()` that throws is not
  * remembered: the next member calls it again and sees the throw itself.
  */
-import type { TextMapGetter } from '@opentelemetry/api';
+import { defaultTextMapGetter, type TextMapGetter } from '@opentelemetry/api';
+import { anchorShape } from '@baton/internal';
 
 export class KeysOnceGetter implements TextMapGetter {
   private carrier: unknown;
@@ -39,3 +40,6 @@ export class KeysOnceGetter implements TextMapGetter {
     return list;
   }
 }
+
+// Lives for one extract call: kept alive here so its map survives full GCs (see anchorShape).
+anchorShape(new KeysOnceGetter(defaultTextMapGetter, {}, []));

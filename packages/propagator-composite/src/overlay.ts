@@ -12,7 +12,8 @@
  * result has exactly the values a chain of real copies would have had. The chain is bounded: past
  * MAX_DEPTH writes it materializes and continues on a real context.
  */
-import type { Context } from '@opentelemetry/api';
+import { ROOT_CONTEXT, type Context } from '@opentelemetry/api';
+import { anchorShape } from '@baton/internal';
 
 /** A write that removed the key. */
 const DELETED: unique symbol = Symbol('@baton/propagator-composite deleted');
@@ -85,3 +86,7 @@ export function overlay(base: Context): Overlay {
 export function materialize(ctx: Context): Context {
   return ctx instanceof Overlay ? Overlay.materialize(ctx) : ctx;
 }
+
+// Overlays live for one extract (or inject) call: without a live one between requests, V8 frees
+// their map at a full GC and deoptimises everything optimised for it (see anchorShape).
+anchorShape(overlay(ROOT_CONTEXT).setValue(NO_KEY, undefined));

@@ -8,8 +8,8 @@
  * array. Only used when every inject member is a Baton member, whose inject only reads the array
  * (a foreign member might sort or splice it). Everything else goes to the baggage itself.
  */
-import type { Baggage, BaggageEntry } from '@opentelemetry/api';
-import { baggageEntryList } from '@baton/internal';
+import { propagation, type Baggage, type BaggageEntry } from '@opentelemetry/api';
+import { anchorShape, baggageEntryList } from '@baton/internal';
 
 export class SharedEntriesBaggage implements Baggage {
   private entries: [string, BaggageEntry][] | undefined;
@@ -43,3 +43,6 @@ export class SharedEntriesBaggage implements Baggage {
     return this.baggage.clear();
   }
 }
+
+// Lives for one inject call: kept alive here so its map survives full GCs (see anchorShape).
+anchorShape(new SharedEntriesBaggage(propagation.createBaggage())).getAllEntries();

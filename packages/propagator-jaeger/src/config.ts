@@ -3,8 +3,12 @@
  * package: customTraceHeader, customBaggageHeaderPrefix". DESIGN: bad configuration throws at
  * construction with a message that says what to change — never later, on the request path.
  */
-import { isToken } from '@baton/internal';
-import { UBER_BAGGAGE_HEADER_PREFIX, UBER_TRACE_ID_HEADER } from './constants';
+import { headerNames, isToken, type HeaderNames } from '@baton/internal';
+import {
+  JAEGER_BAGGAGE_HEADER,
+  UBER_BAGGAGE_HEADER_PREFIX,
+  UBER_TRACE_ID_HEADER,
+} from './constants';
 
 /** Same shape as `JaegerPropagatorConfig` of `@opentelemetry/propagator-jaeger`. */
 export interface JaegerPropagatorConfig {
@@ -21,6 +25,8 @@ export interface ResolvedJaegerConfig {
   baggagePrefix: string;
   /** True when the trace header is not the default one (shown by toString()). */
   customTraceHeader: boolean;
+  /** Every header extract reads, for the allocation-free absent check (plainCarrierLacks). */
+  headersRead: HeaderNames;
 }
 
 const KNOWN_OPTIONS = new Set(['customTraceHeader', 'customBaggageHeaderPrefix']);
@@ -85,5 +91,10 @@ export function resolveConfig(
         `prefix ${JSON.stringify(baggagePrefix)}; choose a trace header or prefix that do not overlap`,
     );
   }
-  return { traceHeader, baggagePrefix, customTraceHeader: traceHeader !== UBER_TRACE_ID_HEADER };
+  return {
+    traceHeader,
+    baggagePrefix,
+    customTraceHeader: traceHeader !== UBER_TRACE_ID_HEADER,
+    headersRead: headerNames([traceHeader, JAEGER_BAGGAGE_HEADER], [baggagePrefix]),
+  };
 }

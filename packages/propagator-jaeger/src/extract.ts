@@ -7,13 +7,14 @@
  * is quadratic in the number of headers).
  */
 import {
-  trace,
-  TraceFlags,
+  trace as apiTrace,
+  TraceFlags as ApiTraceFlags,
   type Context,
   type SpanContext,
   type TextMapGetter,
 } from '@opentelemetry/api';
 import {
+  anchorShape,
   BaggageCollector,
   baggageKeyFromHeader,
   BAGGAGE_MAX_BYTES,
@@ -25,6 +26,7 @@ import {
   setDebugTrace,
   mergeBaggage,
   MAX_SCANNED_KEYS,
+  plainCarrierLacks,
   safeGet,
 } from '@baton/internal';
 import { formDecode } from './form-decode';
@@ -32,6 +34,10 @@ import type { ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER, MAX_UBER_TRACE_ID_LENGTH } from './constants';
 import { collectJaegerBaggage } from './jaeger-baggage';
 import { parseUberTraceId } from './uber-trace-id';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const trace = apiTrace;
+const TraceFlags = ApiTraceFlags;
 
 export function extractJaeger(
   context: Context,
@@ -47,6 +53,12 @@ export function extractJaeger(
   // nothing); the keys() pass below is the case-insensitive fallback (REQUIREMENTS §1), shared
   // with the baggage scan so keys() is called and walked once. jaeger-baggage is found by the pass.
   let traceRaw = safeGet(carrier, getter, traceHeader);
+  // No trace header by name, and a plain carrier none of whose keys is a Jaeger header in any case:
+  // nothing to read, found without building the keys() array (REQUIREMENTS §9: absent rows
+  // allocate nothing). Only get-able names are skipped by keys alone here, as by the pass below.
+  if (traceRaw === undefined && plainCarrierLacks(carrier, getter, config.headersRead, false)) {
+    return context;
+  }
   let jaegerBaggageRaw: unknown;
   let collector: BaggageCollector | undefined; // only allocated when a baggage header shows up
 
@@ -135,3 +147,10 @@ export function extractJaeger(
     result = mergeBaggage(result, collector.items);
   return result;
 }
+
+// The span context extract builds, when it kept a tracestate, has a map of its own (the literal's
+// plus `traceState`) and lives for one request: one kept alive keeps that map across full GCs, so
+// code optimised for it is not deoptimised "for weak objects" (see anchorShape in @baton/internal).
+const withTraceState: SpanContext = { traceId: '', spanId: '', isRemote: true, traceFlags: 0 };
+withTraceState.traceState = undefined;
+anchorShape(withTraceState);

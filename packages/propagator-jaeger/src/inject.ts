@@ -6,9 +6,9 @@
  * suppressed. §5: baggage keys must be valid header tokens; values are percent-encoded.
  */
 import {
-  propagation,
-  trace,
-  TraceFlags,
+  propagation as apiPropagation,
+  trace as apiTrace,
+  TraceFlags as ApiTraceFlags,
   type Context,
   type TextMapSetter,
 } from '@opentelemetry/api';
@@ -30,6 +30,11 @@ import {
   SUFFIX_NOT_SAMPLED,
   SUFFIX_SAMPLED,
 } from './uber-trace-id';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const trace = apiTrace;
+const TraceFlags = ApiTraceFlags;
+const propagation = apiPropagation;
 
 /**
  * The `:0:{flags}` tail. Debug belongs to the trace it arrived with, and every span of that trace

@@ -2,7 +2,7 @@
  * W3C Baggage propagator: the `baggage` header.
  */
 import {
-  propagation,
+  propagation as apiPropagation,
   baggageEntryMetadataFromString,
   type BaggageEntry,
   type Context,
@@ -24,6 +24,9 @@ import {
 } from '@baton/internal';
 import { BAGGAGE_HEADER } from './constants';
 import { encodeValue, isSendableProperties, readMember, type MemberEnd } from './baggage-grammar';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const propagation = apiPropagation;
 
 const COMMA = 0x2c;
 

@@ -2,7 +2,7 @@
  * W3C Trace Context (Level 2) propagator: `traceparent` + `tracestate`.
  */
 import {
-  trace,
+  trace as apiTrace,
   type Context,
   type SpanContext,
   type TextMapGetter,
@@ -10,6 +10,7 @@ import {
   type TextMapSetter,
 } from '@opentelemetry/api';
 import {
+  anchorShape,
   firstValue,
   getHeader,
   isSafeHeaderValue,
@@ -30,6 +31,9 @@ import { formatTraceParent, parseTraceParent } from './traceparent';
 import { setRandomTrace, withRandomOfTrace } from './random-trace';
 import { W3CTraceState } from './trace-state';
 import { parseTraceStateList } from './tracestate-grammar';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const trace = apiTrace;
 
 /**
  * The traceparent value to parse: a string, the only element of an array, or a Buffer.
@@ -121,4 +125,14 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
   toString(): string {
     return 'W3CTraceContext';
   }
+}
+
+// Extract's span context with a tracestate, and the tracestate, live as long as one request: one
+// of each, built as extract builds them, is kept alive so their maps survive full GCs between
+// requests (see anchorShape in @baton/internal).
+const example = parseTraceParent('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+if (example !== undefined) {
+  example.traceState = new W3CTraceState('congo=t61rcWkgMzE');
+  example.traceState.get('congo');
+  anchorShape(example);
 }

@@ -1,0 +1,17 @@
+/**
+ * Objects the composite makes per request whose maps would otherwise die between requests (see
+ * anchorShape in @baton/internal): one of each, built as the request path builds it, kept alive.
+ * The overlay and the keys getter keep theirs in overlay.ts and getter.ts.
+ */
+import type { SpanContext } from '@opentelemetry/api';
+import { anchorShape } from '@baton/internal';
+
+// keepTraceState's span context (the winner's, with the tracestate an earlier member carried).
+const carried: SpanContext = {
+  traceId: '',
+  spanId: '',
+  traceFlags: 0,
+  isRemote: true,
+  traceState: undefined,
+};
+anchorShape(carried);
