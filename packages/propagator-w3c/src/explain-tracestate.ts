@@ -69,7 +69,7 @@ export function diagnoseTracestate(s: string): Rejection | undefined {
       `at most ${TRACE_STATE_MAX_MEMBERS} members of key=value`,
     );
   }
-  const seen = new Set<string>();
+  let members = 0; // list-members as sent, duplicates included (as parseTraceStateList counts)
   let i = 0;
   for (;;) {
     while (i < n && isOws(s.charCodeAt(i))) i++;
@@ -126,7 +126,7 @@ export function diagnoseTracestate(s: string): Rejection | undefined {
         VALUE_EXPECTED,
       );
     }
-    if (seen.size === TRACE_STATE_MAX_MEMBERS) {
+    if (members === TRACE_STATE_MAX_MEMBERS) {
       return rule(
         'too-many-members',
         'list',
@@ -135,16 +135,9 @@ export function diagnoseTracestate(s: string): Rejection | undefined {
         `at most ${TRACE_STATE_MAX_MEMBERS} list-members (Baton discards the whole tracestate, REQUIREMENTS §2)`,
       );
     }
-    if (seen.has(key)) {
-      return rule(
-        'duplicate-key',
-        'list',
-        `key '${key}' appears twice`,
-        keyStart,
-        'each key at most once',
-      );
-    }
-    seen.add(key);
+    // A duplicate key is no rejection: the first occurrence is kept and later ones are dropped
+    // (REQUIREMENTS §2; the W3C suite's test_tracestate_duplicated_keys), so the fields list it once.
+    members++;
     while (i < n && isOws(s.charCodeAt(i))) i++;
     if (i === n) return undefined;
     if (s.charCodeAt(i) !== 0x2c) {
