@@ -460,7 +460,6 @@ function isFieldValue(s) {
   return true;
 }
 
-const sampled = (sc) => (sc.traceFlags & 1) === 1;
 const stateOf = (sc) => (sc.traceState === undefined ? '' : sc.traceState.serialize());
 
 function bagMap(ctx) {
@@ -564,11 +563,14 @@ function checkRoundTrip(p, out) {
     if (a !== undefined && b === undefined) throw `round trip lost the span context${w()}`;
     if (a === undefined && b !== undefined) throw `round trip invented a span context${w()}`;
     if (a !== undefined) {
-      if (a.traceId !== b.traceId || a.spanId !== b.spanId || sampled(a) !== sampled(b))
+      // REQUIREMENTS §4: every span of a debug trace carries debug on inject, "sampled locally or
+      // not", and debug means sampled to the next hop: a debug trace comes back sampled.
+      const flags = isB3Debug(out) ? a.traceFlags | 1 : a.traceFlags;
+      if (a.traceId !== b.traceId || a.spanId !== b.spanId || (flags & 1) !== (b.traceFlags & 1))
         throw `round trip changed ${a.traceId}/${a.spanId}/${a.traceFlags} to ${b.traceId}/${b.spanId}/${b.traceFlags}${w()}`;
       if (p.traceState && stateOf(a) !== stateOf(b))
         throw `round trip changed tracestate ${JSON.stringify(stateOf(a))} to ${JSON.stringify(stateOf(b))}${w()}`;
-      if (p.w3cFlags && (a.traceFlags & 3) !== (b.traceFlags & 3))
+      if (p.w3cFlags && (flags & 3) !== (b.traceFlags & 3))
         throw `round trip changed traceFlags ${a.traceFlags} to ${b.traceFlags}${w()}`;
       if (p.debug && isB3Debug(out) !== isB3Debug(again))
         throw `round trip changed debug ${isB3Debug(out)} to ${isB3Debug(again)}${w()}`;
