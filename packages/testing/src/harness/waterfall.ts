@@ -6,7 +6,14 @@
  */
 import type { HarnessSpan } from './spans';
 
-const KIND: Record<number, string> = { 1: 'server', 2: 'client' };
+// The API's SpanKind numbers (INTERNAL 0 … CONSUMER 4): the demo's queue hop, batch job and worker too.
+const KIND: Record<number, string> = {
+  0: 'internal',
+  1: 'server',
+  2: 'client',
+  3: 'producer',
+  4: 'consumer',
+};
 const BAR = 36;
 
 function pad(value: unknown, n: number): string {
