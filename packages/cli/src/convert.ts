@@ -31,6 +31,7 @@ export function resolveStrict(
   const propagator = resolvePropagators(names, {
     logger: { warn: (m) => warnings.push(m) },
     defaults: [],
+    diagnostics: false, // the CLI prints its own explanation; no stderr reports from the resolver
     source: option,
   });
   if (warnings.length > 0)

@@ -59,8 +59,11 @@ const PREFIX = /^@baton\/propagator-env: /;
 function resolveChain(list: string, source: string, options: ServiceOptions): Chain {
   const warnings: string[] = [];
   const conflicts: ConflictInfo[] = [];
+  // diagnostics: false — the CLI reports what extract ignored and why itself, on stdout; the
+  // resolver's stderr reports (format no member reads, conflicts) would say it twice.
   const propagator = resolvePropagators(list, {
     source,
+    diagnostics: false,
     logger: { warn: (m) => warnings.push(m.replace(PREFIX, '')) },
     composite: {
       precedence: options.precedence,
@@ -73,7 +76,11 @@ function resolveChain(list: string, source: string, options: ServiceOptions): Ch
   const requested = parsePropagatorNames(list);
   for (const name of requested.length > 0 ? requested : ['tracecontext', 'baggage']) {
     // One name at a time, silently: the warnings above already say which names were skipped.
-    const member = resolvePropagators([name], { logger: { warn: () => {} }, defaults: [] });
+    const member = resolvePropagators([name], {
+      logger: { warn: () => {} },
+      defaults: [],
+      diagnostics: false,
+    });
     const description = describePropagator(member);
     if (description === 'Noop' && name !== 'none') continue;
     names.push(name);
