@@ -53,8 +53,12 @@ describe('colour', () => {
   /** Runs the bin on a real pseudo-terminal (util-linux `script`). */
   function onTerminal(env: Record<string, string>): string {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} decode '${TP}'`;
+    // Without CI: Node's hasColors() reports a 2-colour terminal when CI is set (as .ci/run sets
+    // it), and the CLI rightly follows hasColors(). A person's terminal has no CI variable.
+    const terminalEnv = cleanEnv({ TERM: 'xterm-256color', ...env });
+    delete terminalEnv.CI;
     const r = spawnSync('script', ['-qec', command, '/dev/null'], {
-      env: cleanEnv({ TERM: 'xterm-256color', ...env }),
+      env: terminalEnv,
       encoding: 'utf8',
       timeout: 60_000,
     });
