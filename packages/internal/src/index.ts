@@ -21,6 +21,7 @@ import * as explain from './explain';
 import * as shapes from './shapes';
 import * as prefixed from './prefixed-baggage';
 import * as spanContext from './span-context';
+import * as deferredSampling from './deferred-sampling';
 
 export const TRACE_ID_LENGTH = hex.TRACE_ID_LENGTH;
 export const SPAN_ID_LENGTH = hex.SPAN_ID_LENGTH;
@@ -107,3 +108,11 @@ export const baggageKeyFromHeader = prefixed.baggageKeyFromHeader;
 export const injectPrefixedBaggage = prefixed.injectPrefixedBaggage;
 
 export const remoteSpanContext = spanContext.remoteSpanContext;
+
+export const SamplingDecision = deferredSampling.SamplingDecision;
+export type SamplingDecisionValue = deferredSampling.SamplingDecisionValue;
+export type SamplingResultLike = deferredSampling.SamplingResultLike;
+export type SamplerLike = deferredSampling.SamplerLike;
+export type RecordedSampling = deferredSampling.RecordedSampling;
+export const DeferredDecisionSampler = deferredSampling.DeferredDecisionSampler;
+export type DeferredDecisionSampler = deferredSampling.DeferredDecisionSampler;

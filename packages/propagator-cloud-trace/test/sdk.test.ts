@@ -1,6 +1,6 @@
 /**
- * With the real SDK: sdk-trace-base samplers and provider, the async-hooks context manager,
- * node:http servers on 127.0.0.1, NodeSDK.
+ * With the real SDK: sdk-trace-base samplers and provider, node:http servers on 127.0.0.1 (the
+ * @baton/testing harness where no sampler is chosen), NodeSDK.
  *
  * README "o=1 and sampling": Cloud Trace's `o=1` means "trace this request" (force), while a missing
  * option or `o=0` leaves the decision to the receiver's sampling rate. With the SDK that behaviour
@@ -12,18 +12,9 @@ import {
   request,
   type IncomingHttpHeaders,
   type OutgoingHttpHeaders,
-  type Server,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  context,
-  defaultTextMapGetter,
-  defaultTextMapSetter,
-  propagation,
-  ROOT_CONTEXT,
-  trace,
-} from '@opentelemetry/api';
-import { AsyncHooksContextManager } from '@opentelemetry/context-async-hooks';
+import { defaultTextMapGetter, ROOT_CONTEXT } from '@opentelemetry/api';
 import {
   BasicTracerProvider,
   InMemorySpanExporter,
@@ -32,43 +23,37 @@ import {
   TraceIdRatioBasedSampler,
   type Sampler,
 } from '@opentelemetry/sdk-trace-base';
-import { NodeSDK } from '@opentelemetry/sdk-node';
 import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { startServices } from '@baton/testing';
 import { CloudTraceOneWayPropagator, CloudTracePropagator } from '@baton/propagator-cloud-trace';
+import { throughNodeSdk } from '../../../test/support/node-sdk';
 
-const contextManager = new AsyncHooksContextManager();
-beforeAll(() => context.setGlobalContextManager(contextManager.enable()));
-afterAll(() => {
-  contextManager.disable();
-  context.disable();
-});
-
-function listen(handler: (headers: IncomingHttpHeaders) => Promise<string>): Promise<Server> {
-  const server = createServer((req, res) => {
-    handler(req.headers).then(
-      (body) => res.end(body),
-      (err: Error) => res.writeHead(500).end(err.message),
-    );
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-function get(server: Server, headers: OutgoingHttpHeaders): Promise<string> {
-  const { port } = server.address() as AddressInfo;
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve(body));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-const close = (s: Server) => new Promise((resolve) => s.close(resolve));
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+/**
+ * Sends one request with `headers` to a node:http server on 127.0.0.1 that calls `handle`. (The
+ * @baton/testing harness serves the other tests here; it has no per-service sampler.)
+ */
+async function serve(handle: (headers: IncomingHttpHeaders) => void, headers: OutgoingHttpHeaders) {
+  const server = createServer((req, res) => {
+    handle(req.headers);
+    res.end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', headers }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 /** A service behind Google's load balancer: extracts with `propagator`, records one server span. */
 async function serviceSees(sampler: Sampler, header: string | undefined): Promise<boolean> {
@@ -78,16 +63,16 @@ async function serviceSees(sampler: Sampler, header: string | undefined): Promis
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
   const gcp = new CloudTracePropagator();
-  const service = await listen(async (headers) => {
-    const parent = gcp.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
-    provider.getTracer('gcp').startSpan('service', {}, parent).end();
-    return 'ok';
-  });
   try {
-    await get(service, header === undefined ? {} : { 'X-Cloud-Trace-Context': header });
+    await serve(
+      (headers) => {
+        const parent = gcp.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
+        provider.getTracer('gcp').startSpan('service', {}, parent).end();
+      },
+      header === undefined ? {} : { 'X-Cloud-Trace-Context': header },
+    );
     return exporter.getFinishedSpans().length === 1;
   } finally {
-    await close(service);
     await provider.shutdown();
   }
 }
@@ -115,58 +100,36 @@ describe('o=1 forces the trace; o=0 / no option is left to the local rate', () =
 });
 
 test('load balancer → service (oneway-gcp + W3C) → downstream: one trace, only traceparent goes out', async () => {
-  const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  const propagator = new CompositePropagator({
-    propagators: [new W3CTraceContextPropagator(), new CloudTraceOneWayPropagator()],
-  });
-  const downstream = await listen(async (headers) => JSON.stringify(headers));
-  const service = await listen(async (headers) => {
-    const parent = propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
-    const span = provider.getTracer('gcp').startSpan('service', {}, parent);
-    return context.with(trace.setSpan(parent, span), async () => {
-      const out: Record<string, string> = {};
-      propagator.inject(context.active(), out, defaultTextMapSetter);
-      const body = await get(downstream, out);
-      span.end();
-      return body;
-    });
-  });
+  const fleet = await startServices([
+    {
+      name: 'service',
+      propagators: new CompositePropagator({
+        propagators: [new W3CTraceContextPropagator(), new CloudTraceOneWayPropagator()],
+      }),
+    },
+    { name: 'downstream', propagators: new W3CTraceContextPropagator() },
+  ]);
   try {
-    const seen = JSON.parse(
-      await get(service, { 'X-Cloud-Trace-Context': `${T}/67667974448284343;o=1` }),
-    );
-    const [span] = exporter.getFinishedSpans();
-    expect(span.spanContext().traceId).toBe(T);
-    expect(span.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
-    expect(seen.traceparent).toBe(`00-${T}-${span.spanContext().spanId}-01`);
-    expect(seen['x-cloud-trace-context']).toBeUndefined();
+    const result = await fleet.request(['service', 'downstream'], {
+      headers: { 'X-Cloud-Trace-Context': `${T}/67667974448284343;o=1` },
+    });
+    // One trace; the downstream's server span is the child of the service's client span.
+    result.assertPropagated();
+    const [service, downstream] = result.hops;
+    const span = result.spans.find((s) => s.spanId === service.serverSpanId);
+    expect(span?.traceId).toBe(T);
+    expect(span?.parentSpanId).toBe('00f067aa0ba902b7');
+    expect(downstream.headers.traceparent).toBe(`00-${T}-${service.clientSpanId}-01`);
+    expect(downstream.headers['x-cloud-trace-context']).toBeUndefined();
   } finally {
-    await close(service);
-    await close(downstream);
-    await provider.shutdown();
+    await fleet.close();
   }
 });
 
 test('NodeSDK({ textMapPropagator: new CloudTracePropagator() }) is the global propagator', async () => {
-  const sdk = new NodeSDK({
-    textMapPropagator: new CloudTracePropagator(),
-    instrumentations: [],
-    traceExporter: new InMemorySpanExporter(),
+  const { traceId, spanId, carrier, extracted } = await throughNodeSdk(new CloudTracePropagator());
+  expect(carrier).toEqual({
+    'x-cloud-trace-context': `${traceId}/${BigInt('0x' + spanId).toString()};o=1`,
   });
-  sdk.start();
-  try {
-    const span = trace.getTracer('sdk').startSpan('client');
-    const carrier: Record<string, string> = {};
-    propagation.inject(trace.setSpan(ROOT_CONTEXT, span), carrier);
-    const { traceId, spanId } = span.spanContext();
-    expect(carrier).toEqual({
-      'x-cloud-trace-context': `${traceId}/${BigInt('0x' + spanId).toString()};o=1`,
-    });
-    const back = propagation.extract(ROOT_CONTEXT, carrier);
-    expect(trace.getSpanContext(back)).toEqual({ traceId, spanId, traceFlags: 1, isRemote: true });
-    span.end();
-  } finally {
-    await sdk.shutdown();
-  }
+  expect(extracted).toEqual({ traceId, spanId, traceFlags: 1, isRemote: true });
 });
