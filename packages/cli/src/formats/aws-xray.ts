@@ -47,6 +47,7 @@ export const awsXRay: FormatExplainer = {
   id: 'xray',
   title: 'AWS X-Ray',
   readBy: ['xray', 'xray-lambda'],
+  fix: 'xray', // xray-lambda only inside Lambda
   carriesTrace: true,
   present: (c) => c[HEADER] !== undefined,
   explain(carrier) {

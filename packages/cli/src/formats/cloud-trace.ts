@@ -32,6 +32,7 @@ export const cloudTrace: FormatExplainer = {
   id: 'gcp',
   title: 'Google Cloud Trace',
   readBy: ['gcp', 'oneway-gcp'],
+  fix: 'gcp',
   carriesTrace: true,
   present: (c) => c[HEADER] !== undefined,
   explain(carrier) {
