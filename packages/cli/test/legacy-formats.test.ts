@@ -53,9 +53,8 @@ describe('AWS X-Ray: REQUIREMENTS §12 "`X-Amzn-Trace-Id: Root=1-{8hex}-{24hex};
       'AWS X-Ray            valid   read by OTEL_PROPAGATORS=xray|xray-lambda',
     );
     expect(r.stdout).toContain('trace-id        5759e988bd862e3fe1be46a994272793');
-    expect(r.stdout).toContain(
-      'root            1-5759e988-bd862e3fe1be46a994272793 (trace started 2016-06-09T22:11:20.000Z)',
-    );
+    expect(r.stdout).toContain('root            1-5759e988-bd862e3fe1be46a994272793');
+    expect(r.stdout).toContain('epoch           2016-06-09T22:11:20Z (a start time if');
     expect(r.stdout).toContain('sampling        deferred (Sampled=? or absent)');
     expect(r.stdout).toContain('lineage         10:1234abcd:3 (carried in baggage Lineage)');
     expect(r.stdout).toContain(

@@ -96,8 +96,9 @@ export function diagnoseOTTrace(h: OTTraceHeaders): Rejection | undefined {
     const v = explainText(h.sampled);
     return {
       rule: `${OT_SAMPLED_HEADER}/value`,
-      spec: 'Baton REQUIREMENTS §12 (Decision: an unreadable decision invalidates the context, as B3)',
-      message: `${OT_SAMPLED_HEADER} is ${v === undefined ? 'not text' : JSON.stringify(v.slice(0, 32))}; this invalidates the context`,
+      spec: `${SPEC} §sampled`,
+      // The Decision (package README): as B3's x-b3-sampled, never read as "not sampled".
+      message: `${OT_SAMPLED_HEADER} is ${v === undefined ? 'not text' : JSON.stringify(v.slice(0, 32))}; an unreadable decision invalidates the context`,
       position: 0,
       expected: "'true' or 'false' (any case), '1' or '0'",
     };

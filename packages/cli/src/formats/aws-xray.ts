@@ -17,16 +17,21 @@ const SAMPLING: Record<XRayFields['sampling'], string> = {
   deferred: 'deferred (Sampled=? or absent): the receiver decides; extracted as not sampled',
 };
 
-/** The epoch part of Root as a date, when it is a plausible one (X-Ray writes the start time). */
-function startTime(seconds: number): string {
+/**
+ * The epoch field of Root as a date: X-Ray's own id generators write the request's start time
+ * there, while OpenTelemetry's default generator writes random bits, so it is shown as "if a time".
+ */
+function epoch(seconds: number): string {
   const d = new Date(seconds * 1000);
-  return Number.isFinite(d.getTime()) ? ` (trace started ${d.toISOString()})` : '';
+  const when = Number.isFinite(d.getTime()) ? d.toISOString().replace('.000Z', 'Z') : '?';
+  return `${when} (a start time if an X-Ray id generator made the id)`;
 }
 
 function meaning(f: XRayFields): [string, string][] {
   const rows: [string, string][] = [
     ['trace-id', f.traceId],
-    ['root', `${f.root}${startTime(f.epochSeconds)}`],
+    ['root', f.root],
+    ['epoch', epoch(f.epochSeconds)],
     [
       'parent-id',
       f.parentId === undefined
