@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Precedence } from '@baton/propagator-composite';
 import { ALL_FORMATS, convertHeaderSet } from './convert';
 import { decodeHeaderSet } from './decode';
 import { compareServices, explainService } from './explain';
@@ -15,6 +14,7 @@ import { UsageError, fromArguments, fromText } from './input';
 import { renderConvert } from './render/convert';
 import { renderRequest } from './render/decode';
 import { renderCompare, renderExplain } from './render/explain';
+import { serviceOptions } from './service-options';
 import { colourEnabled, makeStyle, type Style } from './render/style';
 
 export const EXIT_OK = 0;
@@ -124,13 +124,6 @@ function convert(argv: string[], io: Io, style: Style): number {
   return valid ? EXIT_OK : EXIT_INVALID;
 }
 
-function precedenceOf(value: string | undefined): Precedence | undefined {
-  if (value === undefined) return undefined;
-  if (value !== 'first' && value !== 'last')
-    throw new UsageError(`--precedence must be first or last, got ${JSON.stringify(value)}`);
-  return value;
-}
-
 function explain(argv: string[], io: Io, style: Style): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -138,13 +131,16 @@ function explain(argv: string[], io: Io, style: Style): number {
       ...INPUT_OPTIONS,
       propagators: { type: 'string' },
       precedence: { type: 'string' },
+      config: { type: 'string' },
+      require: { type: 'string', multiple: true },
+      diagnostics: { type: 'boolean' },
       compare: { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
   });
   if (values.help) return (print(io, EXPLAIN_HELP), EXIT_OK);
-  const options = { precedence: precedenceOf(values.precedence) };
+  const options = serviceOptions(values, io.env);
   if (values.compare) {
     // `--compare A B [HEADER...]`: the first two positionals are the two lists.
     const [a, b, ...rest] = positionals;

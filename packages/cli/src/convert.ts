@@ -10,7 +10,7 @@ import { summarize, type Extracted } from './extracted';
 import { UsageError } from './input';
 
 /** Every format Baton reads: the default `--from`. */
-export const ALL_FORMATS = 'tracecontext,baggage,b3multi,jaeger,platform-id';
+export const ALL_FORMATS = 'tracecontext,baggage,b3multi,jaeger,xray,ottrace,gcp,platform-id';
 
 export interface ConvertReport {
   source: string;

@@ -14,7 +14,7 @@ import {
   type TextMapPropagator,
 } from '@opentelemetry/api';
 import { headersRead } from '@baton/internal';
-import type { ConflictInfo, Precedence } from '@baton/propagator-composite';
+import type { ConflictInfo } from '@baton/propagator-composite';
 import { setPlatformId } from '@baton/propagator-platform-id';
 import {
   describePropagator,
@@ -24,6 +24,7 @@ import {
 import { FORMATS, type HeaderReport } from './formats';
 import { toCarrier, type Carrier, type HeaderSet } from './headers';
 import { summarize, type Extracted } from './extracted';
+import type { ConfigSummary, ServiceOptions } from './service-options';
 
 export interface MemberReport {
   name: string;
@@ -41,11 +42,15 @@ export interface ChainReport {
   description: string;
   warnings: string[];
   members: MemberReport[];
+  /** The composite's precedence the service runs with (`last` unless set). */
+  precedence: 'first' | 'last';
+  /** The BATON_PROPAGATORS_CONFIG module (`--config`), or null. */
+  config: ConfigSummary | null;
+  /** Modules loaded with --require (custom propagators registered), in order. */
+  required: string[];
 }
 
-export interface ServiceOptions {
-  precedence?: Precedence;
-}
+export type { ServiceOptions } from './service-options';
 
 interface Chain {
   report: ChainReport;
@@ -57,7 +62,7 @@ interface Chain {
 const PREFIX = /^@baton\/propagator-env: /;
 
 function resolveChain(list: string, source: string, options: ServiceOptions): Chain {
-  const warnings: string[] = [];
+  const warnings: string[] = [...(options.warnings ?? [])];
   const conflicts: ConflictInfo[] = [];
   // diagnostics: false — the CLI reports what extract ignored and why itself, on stdout; the
   // resolver's stderr reports (format no member reads, conflicts) would say it twice.
@@ -105,6 +110,9 @@ function resolveChain(list: string, source: string, options: ServiceOptions): Ch
       description: describePropagator(propagator),
       warnings,
       members,
+      precedence: options.precedence ?? 'last',
+      config: options.config ?? null,
+      required: options.required ?? [],
     },
     propagator,
     names,
@@ -134,8 +142,28 @@ export interface ExplainReport {
     continues: Extracted | null;
     formats: FormatUse[];
     conflict: ConflictInfo | null;
+    /** With --diagnostics: the lines the service's diagnostics would log (null without the flag). */
+    diagnostics: string[] | null;
   } | null;
   valid: boolean;
+}
+
+/**
+ * What a service with diagnostics on (the default of propagatorFromEnv and the preload) would log
+ * for this carrier: the resolver's own reports (a format no member reads, a rejected header),
+ * collected through onReport, printing nothing. (Conflicts are in the report's `conflict` already.)
+ */
+function diagnosticLines(list: string, options: ServiceOptions, carrier: Carrier): string[] {
+  const lines: string[] = [];
+  const propagator = resolvePropagators(list, {
+    source: 'OTEL_PROPAGATORS',
+    logger: { warn: () => {} },
+    env: { ...process.env, OTEL_LOG_LEVEL: 'none' },
+    composite: { precedence: options.precedence },
+    diagnostics: { onReport: (r) => void lines.push(r.message), intervalMs: Infinity },
+  });
+  propagator.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter);
+  return lines;
 }
 
 export function explainService(
@@ -158,7 +186,7 @@ export function explainService(
         readBy.length === 0 ? 'ignored' : headers.every((h) => h.valid) ? 'read' : 'rejected';
       const hint =
         outcome === 'ignored'
-          ? `add ${f.readBy[f.readBy.length - 1]} to OTEL_PROPAGATORS to read ${f.title}`
+          ? `add ${f.fix ?? f.readBy[f.readBy.length - 1]} to OTEL_PROPAGATORS to read ${f.title}`
           : outcome === 'rejected'
             ? 'fix the sender: see the rule above'
             : null;
@@ -169,6 +197,7 @@ export function explainService(
       continues: summarize(ctx),
       formats,
       conflict: chain.conflicts[0] ?? null,
+      diagnostics: options.diagnostics ? diagnosticLines(list, options, carrier) : null,
     };
   }
   const valid =

@@ -2,6 +2,7 @@
  * What a propagator's real extract put into a context, in one comparable, printable shape.
  */
 import { ROOT_CONTEXT, propagation, trace, type Context } from '@opentelemetry/api';
+import { getXRaySamplingState } from '@baton/propagator-aws-xray';
 import { getB3SamplingState, isB3Debug } from '@baton/propagator-b3';
 import { getPlatformId } from '@baton/propagator-platform-id';
 
@@ -17,6 +18,8 @@ export interface Extracted {
   deferred?: boolean;
   /** A B3 sampling-only header (`b3: 0`): a decision without ids. */
   samplingOnly?: string;
+  /** An X-Ray header with Root but no Parent (a first hop): its trace id, no span context. */
+  rootOnly?: string;
   traceState?: string;
   baggage?: Record<string, string>;
   platformId?: string;
@@ -41,6 +44,11 @@ export function summarize(ctx: Context): Extracted | null {
     if (record.traceId === undefined) out.samplingOnly = record.state;
     else if (record.state === 'deferred' && record.traceId === sc?.traceId) out.deferred = true;
   }
+  const xray = getXRaySamplingState(ctx);
+  if (xray !== undefined) {
+    if (xray.spanId === undefined) out.rootOnly = xray.traceId;
+    else if (xray.sampling === 'deferred' && xray.spanId === sc?.spanId) out.deferred = true;
+  }
   const baggage = propagation.getBaggage(ctx);
   if (baggage !== undefined) {
     const entries = baggage.getAllEntries();
@@ -63,6 +71,7 @@ export function describeExtracted(e: Extracted | null): string {
   }
   if (e.samplingOnly !== undefined)
     parts.push(`sampling decision only (${e.samplingOnly}), no ids`);
+  if (e.rootOnly !== undefined) parts.push(`X-Ray Root only (trace ${e.rootOnly}), no parent span`);
   if (e.traceState !== undefined) parts.push(`tracestate ${e.traceState}`);
   if (e.baggage !== undefined) {
     parts.push(

@@ -5,7 +5,7 @@ export const MAIN_HELP = `baton — decode, check and convert trace propagation 
 Usage
   baton decode  [HEADER...] [--har FILE] [--file FILE] [--json]
   baton convert --to NAMES [--from NAMES] [HEADER...] [--har FILE] [--file FILE] [--json]
-  baton explain [--propagators NAMES] [--precedence first|last] [HEADER...|-] [--json]
+  baton explain [--propagators NAMES] [SERVICE OPTIONS] [HEADER...|-] [--json]
   baton explain --compare NAMES_A NAMES_B [HEADER...|-] [--json]
   baton <command> --help
 
@@ -28,7 +28,8 @@ Options
   --json        print the report as JSON (shape documented in the README)
   -h, --help    this text
 
-For each format found (W3C Trace Context, W3C Baggage, B3, Jaeger, platform-id): every field and
+For each format found (W3C Trace Context, W3C Baggage, B3, Jaeger, AWS X-Ray, OT Trace, Google
+Cloud Trace, platform-id): every field and
 its meaning, or the rule that rejects the value, the position and what would be valid; what
 Baton extracts; what the official @opentelemetry package extracts where it differs (when it is
 installed); and the conflict a composite reports when the headers carry two traces.
@@ -44,8 +45,9 @@ Usage
 
 Options
   --to NAMES    OTEL_PROPAGATORS names to inject with: tracecontext, baggage, b3, b3multi, jaeger,
-                platform-id (comma-separated)
-  --from NAMES  names to extract with (default: ${'tracecontext,baggage,b3multi,jaeger,platform-id'})
+                xray, xray-lambda, ottrace, gcp, oneway-gcp, platform-id (comma-separated)
+  --from NAMES  names to extract with
+                (default: tracecontext,baggage,b3multi,jaeger,xray,ottrace,gcp,platform-id)
   --har FILE, --file FILE, --json, -h/--help   as for decode
 
 Extract and inject are the propagators' own: the output is what a service would send.
@@ -58,12 +60,21 @@ Usage
   OTEL_PROPAGATORS=tracecontext,b3multi baton explain
   baton explain --propagators tracecontext,baggage 'x-b3-traceid: …' 'x-b3-spanid: …'
   baton explain --compare tracecontext,baggage,b3multi jaeger
+  baton explain --require ./tracing/propagators.js --propagators tracecontext,tenant-id
 
 Options
   --propagators NAMES     the list to explain (default: $OTEL_PROPAGATORS, else tracecontext,baggage)
-  --precedence first|last the composite's precedence (default last, as @opentelemetry/core)
   --compare A B           does a context injected by a service with list A survive extraction by
                           one with list B? (a sample context, or the one the given headers carry)
+
+Service options (what the service runs with besides the list)
+  --precedence first|last the composite's precedence (default last, as @opentelemetry/core)
+  --config FILE           the preload's config module (default: $BATON_PROPAGATORS_CONFIG); its
+                          composite.precedence applies, its hooks are named, never called
+  --require MODULE        load a module first, e.g. one that calls registerPropagator for custom
+                          names (repeatable; resolved from the working directory)
+  --diagnostics           also print what the service's broken-trace diagnostics would log for
+                          the given headers
   --har FILE, --file FILE  headers to run through the service's extract; '-' reads stdin
   --json, -h/--help
 

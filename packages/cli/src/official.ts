@@ -31,13 +31,18 @@ export function officialPropagator(
   ...args: unknown[]
 ): OfficialPropagator | undefined {
   if (process.env.BATON_NO_OFFICIAL === '1') return undefined;
-  const mod = load(pkg);
-  const ctor = mod?.[className];
-  if (typeof ctor !== 'function') return undefined;
+  // A deprecated package (Google's Cloud Trace propagator) warns when loaded: the CLI's output is
+  // its report, and a warning about a package the user did not run would be noise in it.
+  const quiet = process.noDeprecation;
+  process.noDeprecation = true;
   try {
+    const ctor = load(pkg)?.[className];
+    if (typeof ctor !== 'function') return undefined;
     const propagator = new (ctor as new (...a: unknown[]) => TextMapPropagator)(...args);
     return { package: pkg, propagator };
   } catch {
     return undefined;
+  } finally {
+    process.noDeprecation = quiet;
   }
 }

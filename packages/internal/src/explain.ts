@@ -87,3 +87,17 @@ export function allZero(s: string, start: number, end: number): boolean {
 export function isUpperHex(c: number): boolean {
   return c >= 0x41 && c <= 0x46;
 }
+
+/**
+ * An explain API's answer as the diagnostics' RejectionReason (rules.ts EXPLAIN_REJECTION):
+ * `trace-id is all zeros (traceparent/trace-id-all-zero)`, the spec, the position when there is
+ * one. Undefined when the value is valid (nothing to explain).
+ */
+export function rejectionReason(
+  explanation: Explanation<unknown>,
+): { rule: string; spec: string; position?: number } | undefined {
+  const e = explanation.error;
+  if (explanation.valid || e === undefined) return undefined;
+  const rule = `${e.message} (${e.rule})`;
+  return e.position >= 0 ? { rule, spec: e.spec, position: e.position } : { rule, spec: e.spec };
+}

@@ -86,6 +86,8 @@ export const extractEquivalence = rules.extractEquivalence;
 export const HEADERS_READ: typeof rules.HEADERS_READ = rules.HEADERS_READ;
 export const headersRead = rules.headersRead;
 export type HeadersRead = rules.HeadersRead;
+export const EXPLAIN_REJECTION: typeof rules.EXPLAIN_REJECTION = rules.EXPLAIN_REJECTION;
+export type RejectionReason = rules.RejectionReason;
 
 export type Rejection = explain.Rejection;
 export type Explanation<F> = explain.Explanation<F>;
@@ -96,6 +98,7 @@ export const describeCharAt = explain.describeCharAt;
 export const firstNonLowerHex = explain.firstNonLowerHex;
 export const allZero = explain.allZero;
 export const isUpperHex = explain.isUpperHex;
+export const rejectionReason = explain.rejectionReason;
 export const anchorShape = shapes.anchorShape;
 export const BaggageCollector = prefixed.BaggageCollector;
 export type BaggageCollector = prefixed.BaggageCollector;

@@ -57,3 +57,21 @@ export function headersRead(p: unknown): HeadersRead | undefined {
   const { names, prefixes } = h as HeadersRead;
   return Array.isArray(names) && Array.isArray(prefixes) ? (h as HeadersRead) : undefined;
 }
+
+/**
+ * Not a promise to the composite but a service to the diagnostics (@baton/propagator-env): a
+ * propagator may provide, under this key, `(header, value) → reason | undefined` saying which rule
+ * of its grammar a rejected value breaks (issue 14: "a header that a member read and rejected is
+ * reported … with the rule that rejected it"). Format packages implement it as a prototype method
+ * that delegates to their explain API, so it costs nothing on the request path: it runs only when
+ * a report is due. Defined here, not in propagator-env, because format packages may depend on
+ * @baton/internal only. `Symbol.for`, so it is seen across copies of this package.
+ */
+export const EXPLAIN_REJECTION: unique symbol = Symbol.for('@baton/internal explain-rejection');
+
+/** What an EXPLAIN_REJECTION method returns: the rule in words, its source, the position. */
+export interface RejectionReason {
+  readonly rule: string;
+  readonly spec?: string;
+  readonly position?: number;
+}

@@ -12,7 +12,9 @@
 import {
   EXTRACT_EQUIVALENCE,
   KEEPS_BATON_RULES,
+  EXPLAIN_REJECTION,
   isValidSpanId,
+  type RejectionReason,
   isValidTraceId,
 } from '@baton/internal';
 import {
@@ -23,6 +25,7 @@ import {
   type TextMapSetter,
 } from '@opentelemetry/api';
 import { AWSXRAY_TRACE_ID_HEADER } from './constants';
+import { explainXRayRejection } from './explain';
 import { applyXRay, parseRaw, readXRay } from './extract';
 import { injectXRay } from './inject';
 import { lambdaTraceHeader } from './lambda-trace-header';
@@ -75,5 +78,13 @@ export class AWSXRayLambdaPropagator implements TextMapPropagator {
 
   toString(): string {
     return 'AWSXRayLambda';
+  }
+
+  /**
+   * Why a rejected value was rejected, for the diagnostics (EXPLAIN_REJECTION): the package's explain
+   * API, on a prototype method so extract and inject never pay for it.
+   */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    return explainXRayRejection(header, value);
   }
 }

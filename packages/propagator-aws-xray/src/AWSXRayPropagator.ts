@@ -2,9 +2,16 @@
  * The X-Ray propagator: a drop-in for `AWSXRayPropagator` of `@opentelemetry/propagator-aws-xray`
  * (same class name, same header for valid input), strict on everything else (REQUIREMENTS §1, §12).
  */
-import { EXTRACT_EQUIVALENCE, HEADERS_READ, KEEPS_BATON_RULES } from '@baton/internal';
+import {
+  EXTRACT_EQUIVALENCE,
+  HEADERS_READ,
+  KEEPS_BATON_RULES,
+  EXPLAIN_REJECTION,
+  type RejectionReason,
+} from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { AWSXRAY_TRACE_ID_HEADER } from './constants';
+import { explainXRayRejection } from './explain';
 import { applyXRay, readXRay } from './extract';
 import { injectXRay } from './inject';
 
@@ -47,5 +54,13 @@ export class AWSXRayPropagator implements TextMapPropagator {
   /** What describePropagator shows. */
   toString(): string {
     return 'AWSXRay';
+  }
+
+  /**
+   * Why a rejected value was rejected, for the diagnostics (EXPLAIN_REJECTION): the package's explain
+   * API, on a prototype method so extract and inject never pay for it.
+   */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    return explainXRayRejection(header, value);
   }
 }

@@ -16,3 +16,6 @@ export type {
   XRaySamplingResultLike,
   XRaySamplingDecisionValue,
 } from './AWSXRaySampler';
+export { explainXRayTraceHeader } from './explain';
+export type { XRayFields } from './explain';
+export type { Explanation, Rejection } from '@baton/internal';

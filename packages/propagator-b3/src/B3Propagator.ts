@@ -2,7 +2,14 @@
  * The B3 propagator: a drop-in for `@opentelemetry/propagator-b3`'s `B3Propagator` (same constructor,
  * same headers for valid input), with spec-exact handling of everything else (REQUIREMENTS §1, §4).
  */
-import { EXTRACT_EQUIVALENCE, KEEPS_BATON_RULES, HEADERS_READ } from '@baton/internal';
+import {
+  EXPLAIN_REJECTION,
+  EXTRACT_EQUIVALENCE,
+  KEEPS_BATON_RULES,
+  HEADERS_READ,
+  rejectionReason,
+  type RejectionReason,
+} from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig } from './config';
 import {
@@ -12,6 +19,7 @@ import {
   X_B3_SPAN_ID,
   X_B3_TRACE_ID,
 } from './constants';
+import { explainB3Multi, explainB3Single } from './explain';
 import { applyB3, readB3 } from './extract';
 import { injectMulti, injectSingle, outgoing } from './inject';
 import { B3InjectEncoding, type B3PropagatorConfig } from './types';
@@ -74,5 +82,27 @@ export class B3Propagator implements TextMapPropagator {
   /** `B3(single)` / `B3(multi)`: what `describePropagator` shows. */
   toString(): string {
     return this._multi ? 'B3(multi)' : 'B3(single)';
+  }
+
+  /**
+   * Why a rejected value was rejected, for the diagnostics (EXPLAIN_REJECTION): the package's explain
+   * API, on a prototype method so extract and inject never pay for it. One `x-b3-*` header is
+   * explained alone: a fault found in another header of the group (which the caller did not pass)
+   * is not this value's, so it is not reported as such.
+   */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    const name = String(header).toLowerCase();
+    if (name === B3_CONTEXT_HEADER) return rejectionReason(explainB3Single(value));
+    const multi =
+      name === X_B3_TRACE_ID
+        ? { traceId: value }
+        : name === X_B3_SPAN_ID
+          ? { traceId: undefined, spanId: value }
+          : name === X_B3_SAMPLED
+            ? { sampled: value }
+            : undefined;
+    if (multi === undefined) return undefined;
+    const e = explainB3Multi(multi);
+    return e.error?.rule.startsWith(`${name}/`) ? rejectionReason(e) : undefined;
   }
 }

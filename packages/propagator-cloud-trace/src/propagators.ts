@@ -1,6 +1,14 @@
-import { EXTRACT_EQUIVALENCE, HEADERS_READ, KEEPS_BATON_RULES } from '@baton/internal';
+import {
+  EXPLAIN_REJECTION,
+  EXTRACT_EQUIVALENCE,
+  HEADERS_READ,
+  KEEPS_BATON_RULES,
+  rejectionReason,
+  type RejectionReason,
+} from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { X_CLOUD_TRACE_HEADER } from './constants';
+import { explainCloudTraceContext } from './explain';
 import { extractCloudTrace } from './extract';
 import { injectCloudTrace } from './inject';
 
@@ -45,6 +53,14 @@ export class CloudTracePropagator implements TextMapPropagator {
   toString(): string {
     return 'CloudTrace';
   }
+
+  /**
+   * Why a rejected value was rejected, for the diagnostics (EXPLAIN_REJECTION): the package's explain
+   * API, on a prototype method so extract and inject never pay for it.
+   */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    return explainCloudTraceRejection(header, value);
+  }
 }
 
 /**
@@ -76,4 +92,15 @@ export class CloudTraceOneWayPropagator implements TextMapPropagator {
   toString(): string {
     return 'CloudTrace(one-way)';
   }
+
+  /** As CloudTracePropagator's: the same parser reads the header. */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    return explainCloudTraceRejection(header, value);
+  }
+}
+
+function explainCloudTraceRejection(header: string, value: string): RejectionReason | undefined {
+  return String(header).toLowerCase() === X_CLOUD_TRACE_HEADER
+    ? rejectionReason(explainCloudTraceContext(value))
+    : undefined;
 }

@@ -12,6 +12,8 @@ export { installedPropagator } from './global-propagator';
 export { DEFAULT_PROPAGATOR_NAMES } from './names';
 export { parsePropagatorNames } from './names';
 export { EXPLAIN_REJECTION } from './diagnostics';
+export { loadPreloadConfig, CONFIG_VARIABLE as BATON_PROPAGATORS_CONFIG } from './preload-config';
+export type { PreloadConfig } from './preload-config';
 export type {
   DiagnosticReport,
   DiagnosticsOptions,

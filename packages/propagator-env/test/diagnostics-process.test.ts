@@ -126,8 +126,9 @@ test('a rejected header at a jaeger service is printed with the value', async ()
     callWithHeaders({ 'uber-trace-id': value }),
   );
   expect(lines(server.stderr)).toEqual([
-    `@baton/propagator-env: Jaeger rejected uber-trace-id "${value}": the value does not match ` +
-      'Jaeger: {trace}:{span}:{parent}:{flags}, ids in lowercase hex; its trace was not continued.',
+    `@baton/propagator-env: Jaeger rejected uber-trace-id "${value}": trace-id has uppercase 'A' ` +
+      'at position 1 (uber-trace-id/trace-id-uppercase) (Jaeger Propagation Format §Trace/Span ' +
+      'Identity); its trace was not continued.',
   ]);
 }, 60_000);
 

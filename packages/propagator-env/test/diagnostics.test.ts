@@ -96,14 +96,18 @@ describe('a header a member read and rejected is reported, with the rule and a t
         header: 'uber-trace-id',
         rejectedBy: 'Jaeger',
         value,
+        // The package's explain API names the rule (EXPLAIN_REJECTION), not only the grammar.
         reason: {
-          rule: 'the value does not match Jaeger: {trace}:{span}:{parent}:{flags}, ids in lowercase hex',
+          rule: "trace-id has uppercase 'A' at position 1 (uber-trace-id/trace-id-uppercase)",
+          spec: 'Jaeger Propagation Format §Trace/Span Identity',
+          position: 1,
         },
       }),
     ]);
     expect(reports[0].message).toBe(
-      `@baton/propagator-env: Jaeger rejected uber-trace-id ${JSON.stringify(value)}: the value does not ` +
-        'match Jaeger: {trace}:{span}:{parent}:{flags}, ids in lowercase hex; its trace was not continued.',
+      `@baton/propagator-env: Jaeger rejected uber-trace-id ${JSON.stringify(value)}: trace-id has ` +
+        "uppercase 'A' at position 1 (uber-trace-id/trace-id-uppercase) (Jaeger Propagation Format " +
+        '§Trace/Span Identity); its trace was not continued.',
     );
   });
 

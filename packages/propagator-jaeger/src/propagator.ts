@@ -2,11 +2,15 @@ import {
   BaggageHeaderNames,
   KEEPS_BATON_RULES,
   HEADERS_READ,
+  EXPLAIN_REJECTION,
+  rejectionReason,
   type HeadersRead,
+  type RejectionReason,
 } from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig, type JaegerPropagatorConfig, type ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER } from './constants';
+import { explainUberTraceId } from './explain';
 import { extractJaeger } from './extract';
 import { injectJaeger } from './inject';
 
@@ -72,5 +76,15 @@ export class JaegerPropagator implements TextMapPropagator {
   /** `Jaeger`, or `Jaeger(<trace header>)` when the trace header is customised (describePropagator). */
   toString(): string {
     return this.config.customTraceHeader ? `Jaeger(${this.config.traceHeader})` : 'Jaeger';
+  }
+
+  /**
+   * Why a rejected value was rejected, for the diagnostics (EXPLAIN_REJECTION): the package's explain
+   * API, on a prototype method so extract and inject never pay for it.
+   */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    return String(header).toLowerCase() === this.config.traceHeader
+      ? rejectionReason(explainUberTraceId(value))
+      : undefined;
   }
 }

@@ -6,3 +6,6 @@ export {
   OT_SAMPLED_HEADER,
   OT_BAGGAGE_PREFIX,
 } from './constants';
+export { explainOTTrace, explainOTBaggage } from './explain';
+export type { OTTraceFields, OTTraceHeaders, OTBaggageItem } from './explain';
+export type { Explanation, Rejection } from '@baton/internal';

@@ -3,6 +3,8 @@ import {
   EXTRACT_EQUIVALENCE,
   HEADERS_READ,
   KEEPS_BATON_RULES,
+  EXPLAIN_REJECTION,
+  type RejectionReason,
 } from '@baton/internal';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { resolveConfig, type OTTracePropagatorConfig } from './config';
@@ -12,6 +14,7 @@ import {
   OT_SPAN_ID_HEADER,
   OT_TRACE_ID_HEADER,
 } from './constants';
+import { explainOTRejection } from './explain';
 import { extractOT } from './extract';
 import { injectOT } from './inject';
 
@@ -73,5 +76,13 @@ export class OTTracePropagator implements TextMapPropagator {
   /** `OTTrace`, or `OTTrace(64-bit)` with emit64BitTraceIds (what describePropagator shows). */
   toString(): string {
     return this.emit64BitTraceIds ? 'OTTrace(64-bit)' : 'OTTrace';
+  }
+
+  /**
+   * Why a rejected value was rejected, for the diagnostics (EXPLAIN_REJECTION): the package's explain
+   * API, on a prototype method so extract and inject never pay for it.
+   */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    return explainOTRejection(header, value);
   }
 }

@@ -14,10 +14,9 @@ import {
   type Explanation,
   type Rejection,
 } from '@baton/internal';
-import { RAW_VALUE_CAP } from './header-propagator';
+import { PLATFORM_ID_HEADER, RAW_VALUE_CAP } from './constants';
 import { readFirstMember } from './member';
 import { DEFAULT_MAX_LENGTH, isValueChar } from './value';
-import { PLATFORM_ID_HEADER } from './platform-id';
 
 export interface HeaderValueFields {
   /** The value extract keeps (the first member of a repeated header). */

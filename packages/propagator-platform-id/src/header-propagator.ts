@@ -10,18 +10,19 @@ import {
   safeSet,
   KEEPS_BATON_RULES,
   HEADERS_READ,
+  EXPLAIN_REJECTION,
+  rejectionReason,
   type HeadersRead,
+  type RejectionReason,
 } from '@baton/internal';
+import { explainHeaderValue } from './explain';
 import type { ResolvedOptions } from './options';
 import { isValidValueRange } from './value';
 import { readFirstMember } from './member';
 
-/**
- * Raw values longer than this are ignored before any work. It is Node's default limit for all
- * request headers together (16 KB), so no value an HTTP server accepts is cut off; it bounds the
- * work for carriers that have no such limit (Kafka, AMQP, plain objects).
- */
-export const RAW_VALUE_CAP = 16 * 1024;
+import { RAW_VALUE_CAP } from './constants';
+
+export { RAW_VALUE_CAP };
 
 /** Everything a propagator for one header needs, fixed at construction. */
 export interface HeaderRules extends ResolvedOptions {
@@ -93,5 +94,23 @@ export class HeaderPropagator implements TextMapPropagator {
   /** `PlatformId`, or `Header(<name>)` for one made by createHeaderPropagator. */
   toString(): string {
     return this.#description;
+  }
+
+  /**
+   * Why a rejected value was rejected, for the diagnostics (EXPLAIN_REJECTION): the package's explain
+   * API, on a prototype method so extract and inject never pay for it.
+   */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    const { header: own, maxLength, validate } = this.#rules;
+    if (String(header).toLowerCase() !== own) return undefined;
+    const e = explainHeaderValue(value, own, maxLength);
+    if (!e.valid) return rejectionReason(e);
+    if (
+      validate !== undefined &&
+      e.fields !== undefined &&
+      !passesValidator(validate, e.fields.value)
+    )
+      return { rule: `the validate option refused the value (${own}/validate)` };
+    return undefined;
   }
 }

@@ -8,11 +8,9 @@ import { defineHeader } from './create-header-propagator';
 import { HeaderPropagator } from './header-propagator';
 import { resolveOptions } from './options';
 
-/**
- * The header name. Without an `x-` prefix: RFC 6648 deprecates it, and the name matches the
- * propagator's registry name (`OTEL_PROPAGATORS=platform-id`).
- */
-export const PLATFORM_ID_HEADER = 'platform-id';
+import { PLATFORM_ID_HEADER } from './constants';
+
+export { PLATFORM_ID_HEADER };
 
 /**
  * The context key. createContextKey uses Symbol.for, so two copies of this package in one process

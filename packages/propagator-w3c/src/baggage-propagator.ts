@@ -21,7 +21,11 @@ import {
   KEEPS_BATON_RULES,
   mergeBaggage,
   HEADERS_READ,
+  EXPLAIN_REJECTION,
+  rejectionReason,
+  type RejectionReason,
 } from '@baton/internal';
+import { explainBaggage } from './explain-baggage';
 import { BAGGAGE_HEADER } from './constants';
 import { encodeValue, isSendableProperties, readMember, type MemberEnd } from './baggage-grammar';
 
@@ -161,5 +165,15 @@ export class W3CBaggagePropagator implements TextMapPropagator {
 
   toString(): string {
     return 'W3CBaggage';
+  }
+
+  /**
+   * Why a rejected value was rejected, for the diagnostics (EXPLAIN_REJECTION): the package's explain
+   * API, on a prototype method so extract and inject never pay for it.
+   */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    return String(header).toLowerCase() === BAGGAGE_HEADER
+      ? rejectionReason(explainBaggage(value))
+      : undefined;
   }
 }

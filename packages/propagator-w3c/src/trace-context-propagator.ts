@@ -19,7 +19,12 @@ import {
   safeSet,
   KEEPS_BATON_RULES,
   HEADERS_READ,
+  EXPLAIN_REJECTION,
+  rejectionReason,
+  type RejectionReason,
 } from '@baton/internal';
+import { explainTraceparent } from './explain-traceparent';
+import { explainTracestate } from './explain-tracestate';
 import {
   FLAG_RANDOM,
   TRACE_PARENT_HEADER,
@@ -124,6 +129,17 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
 
   toString(): string {
     return 'W3CTraceContext';
+  }
+
+  /**
+   * Why a rejected value was rejected, for the diagnostics (EXPLAIN_REJECTION): the package's explain
+   * API, on a prototype method so extract and inject never pay for it.
+   */
+  [EXPLAIN_REJECTION](header: string, value: string): RejectionReason | undefined {
+    const name = String(header).toLowerCase();
+    if (name === TRACE_PARENT_HEADER) return rejectionReason(explainTraceparent(value));
+    if (name === TRACE_STATE_HEADER) return rejectionReason(explainTracestate(value));
+    return undefined;
   }
 }
 

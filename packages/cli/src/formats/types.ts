@@ -39,6 +39,8 @@ export interface FormatExplainer {
   title: string;
   /** The `OTEL_PROPAGATORS` names that read this format. */
   readBy: string[];
+  /** The name to suggest adding when no member reads it (default: the last of readBy). */
+  fix?: string;
   /** True when the carrier holds any header of this format. */
   present(carrier: Carrier): boolean;
   /** Every header of this format in the carrier, explained by the format package. */

@@ -7,6 +7,14 @@ import { fit, WIDTH } from './text';
 export function renderConvert(r: ConvertReport, s: Style, index: number, total: number): string {
   const out: string[] = [];
   if (total > 1) out.push(s.dim(`# request ${index + 1} of ${total}: ${r.source}`));
+  if (!r.valid && r.extracted !== null) {
+    // A context was read, but the target writes nothing for it (oneway-gcp, an extract-only member).
+    out.push(s.bad(fit(`# ${r.to} writes no header for this context`, WIDTH)));
+    out.push(s.dim(fit(`# from ${r.from}`, WIDTH)));
+    for (const part of describeExtracted(r.extracted).split(' · '))
+      out.push(s.dim(fit(`# ${part}`, WIDTH)));
+    return out.join('\n');
+  }
   if (!r.valid) {
     out.push(
       s.bad(

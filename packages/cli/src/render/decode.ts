@@ -68,13 +68,19 @@ export function renderRequest(
     out.push(`  ${s.bad('no propagation header of a known format')}`);
     out.push(
       s.dim(
-        '  (known: traceparent, tracestate, baggage, b3, x-b3-*, uber-trace-id, uberctx-*, platform-id)',
+        '  (known: traceparent, tracestate, baggage, b3, x-b3-*, uber-trace-id, uberctx-*, platform-id,',
       ),
     );
+    out.push(s.dim('   x-amzn-trace-id, ot-tracer-*, ot-baggage-*, x-cloud-trace-context)'));
   }
   for (const f of report.formats) format(f, s, out);
   if (report.formats.length > 0 && report.traces.length === 0) {
-    out.push(`  ${s.warn('no trace context')}: a service receiving this starts a new trace`);
+    const rootOnly = report.formats.some((f) => f.extracted?.rootOnly !== undefined);
+    out.push(
+      rootOnly
+        ? `  ${s.warn('no parent span')}: X-Ray Root only; a new root span follows its Sampled (AWSXRaySampler)`
+        : `  ${s.warn('no trace context')}: a service receiving this starts a new trace`,
+    );
   }
   if (report.conflict !== null) {
     const c = report.conflict;

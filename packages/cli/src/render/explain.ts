@@ -10,6 +10,14 @@ function chain(c: ChainReport, s: Style, out: string[], title: string): void {
     s.bold(fit(title === c.source ? `${title}: ${list}` : `${title}: ${c.source}=${list}`, WIDTH)),
   );
   out.push(row(2, 'resolves to', 12, c.description));
+  if (c.precedence !== 'last' || c.config !== null)
+    out.push(row(2, 'precedence', 12, `${c.precedence} valid wins`));
+  if (c.config !== null) {
+    out.push(row(2, 'config', 12, `${c.config.file} (${c.config.source})`));
+    if (c.config.hooks.length > 0)
+      out.push(row(2, 'hooks', 12, `${c.config.hooks.join(', ')} (named, not called)`));
+  }
+  if (c.required.length > 0) out.push(row(2, 'required', 12, c.required.join(', ')));
   for (const w of c.warnings) {
     const [first, ...rest] = wrap(`  warning ${w}`, WIDTH, 10);
     out.push(first.replace('warning', s.warn('warning')), ...rest);
@@ -49,6 +57,11 @@ export function renderExplain(r: ExplainReport, s: Style): string {
           out.push(fit(`           ${s.dim(`value ${visible(h.value)}`)}`, WIDTH + 9));
         }
       }
+    }
+    if (q.diagnostics !== null) {
+      out.push(s.bold('  the service would log:'));
+      if (q.diagnostics.length === 0) out.push(s.dim('    (nothing)'));
+      for (const line of q.diagnostics) out.push(...wrap(`    ${line}`, WIDTH, 6));
     }
     if (q.conflict !== null) {
       out.push(

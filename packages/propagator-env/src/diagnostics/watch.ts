@@ -114,7 +114,9 @@ export class Watch {
   private reportRejected(entry: Read, raw: unknown, suppressed: number): void {
     const value = shownValue(raw);
     const reason = reasonFor(entry.explainer, entry.format, typeof raw === 'string' ? raw : value);
-    const where = reason.position === undefined ? '' : ` at position ${reason.position}`;
+    // A rule in words may already say where ("… at position 1"): say it once.
+    const at = reason.position === undefined ? '' : ` at position ${reason.position}`;
+    const where = at === '' || reason.rule.includes(at) ? '' : at;
     const spec = reason.spec === undefined ? '' : ` (${reason.spec})`;
     const message =
       `@baton/propagator-env: ${entry.member} rejected ${entry.format.header} ${JSON.stringify(value)}: ` +
