@@ -9,13 +9,18 @@ import { trace, TraceFlags, type Context, type TextMapGetter } from '@openteleme
 import {
   firstValue,
   getHeader,
-  isPlainCarrier,
-  plainValueIgnoreCase,
+  headerNames,
+  plainCarrierLacks,
   remoteSpanContext,
   safeGet,
 } from '@baton/internal';
 import { MAX_CLOUD_TRACE_CONTEXT_LENGTH, X_CLOUD_TRACE_HEADER } from './constants';
 import { parseCloudTraceContext } from './x-cloud-trace-context';
+
+// The API's CommonJS build exports `trace` through a getter: a call on each use. Read once.
+const traceApi = trace;
+
+const HEADERS = headerNames([X_CLOUD_TRACE_HEADER]);
 
 export function extractCloudTrace(
   context: Context,
@@ -27,9 +32,13 @@ export function extractCloudTrace(
   // plain object) the scan builds no key array: most requests have no such header at all.
   let raw = safeGet(carrier, getter, X_CLOUD_TRACE_HEADER);
   if (raw === undefined) {
-    raw = isPlainCarrier(carrier, getter)
-      ? plainValueIgnoreCase(carrier, X_CLOUD_TRACE_HEADER)
-      : getHeader(carrier, getter, X_CLOUD_TRACE_HEADER);
+    // The usual miss, on Node's headers: one for…in walk over the keys V8 caches, most of them
+    // ruled out by their first char, no array built (REQUIREMENTS §9: absent rows allocate nothing;
+    // the official package does one get and no case-insensitive fallback at all). No Proxy or
+    // prototype check: the lookup by name is done, and a key listed in any case sends the read to
+    // getHeader, which makes them.
+    if (plainCarrierLacks(carrier, getter, HEADERS, false)) return context;
+    raw = getHeader(carrier, getter, X_CLOUD_TRACE_HEADER);
   }
   const value = firstValue(raw, MAX_CLOUD_TRACE_CONTEXT_LENGTH);
   if (value === undefined) return context;
@@ -42,5 +51,5 @@ export function extractCloudTrace(
     parsed.spanId,
     parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
   );
-  return trace.setSpanContext(context, spanContext);
+  return traceApi.setSpanContext(context, spanContext);
 }
