@@ -24,7 +24,8 @@ const ID_HEADERS = headerNames([OT_TRACE_ID_HEADER, OT_SPAN_ID_HEADER]);
 
 export function extractOT(context: Context, carrier: unknown, getter: TextMapGetter): Context {
   if (carrier === null || carrier === undefined) return context;
-  // The lowercase names first (what Node's headers hold), as many lookups as the official package.
+  // The lowercase id names first (what Node's headers hold); `ot-tracer-sampled` only once they
+  // or a key walk have found something, so a request without OT headers makes two lookups.
   const traceRaw = safeGet(carrier, getter, OT_TRACE_ID_HEADER);
   const spanRaw = safeGet(carrier, getter, OT_SPAN_ID_HEADER);
   // Both ids in lowercase (the usual request): a malformed one ends it here, before keys().

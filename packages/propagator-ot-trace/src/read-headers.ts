@@ -48,8 +48,8 @@ const LOWER_O = 0x6f;
 const PREFIX_LENGTH = OT_BAGGAGE_PREFIX.length;
 
 /**
- * Completes `found` (the values found under the lowercase names) in one pass over `keys()`: every `ot-baggage-*` item, and
- * any name the lowercase lookups missed, found in another case. A plain object read through the
+ * Completes `found` (the values found under the lowercase names) in one pass over `keys()`: every
+ * `ot-baggage-*` item, and any name the lowercase lookups missed, found in another case. A plain object read through the
  * default getter (Node's headers) is walked over its own keys, values read as own properties.
  */
 export function scanKeys(carrier: unknown, getter: TextMapGetter, found: OTHeaders): void {
