@@ -20,7 +20,7 @@ import {
   safeGet,
 } from '@baton/internal';
 import { MAX_CLOUD_TRACE_CONTEXT_LENGTH, X_CLOUD_TRACE_HEADER } from './constants';
-import { parseCloudTraceContext } from './x-cloud-trace-context';
+import { parseCloudTraceContext, type CloudTraceContext } from './x-cloud-trace-context';
 
 // The API's CommonJS build exports `trace` and the default getter through getters: a call on each
 // use. Read once.
@@ -28,6 +28,8 @@ const traceApi = trace;
 const DEFAULT_GETTER: TextMapGetter = defaultTextMapGetter;
 
 const NAME_LENGTH = X_CLOUD_TRACE_HEADER.length;
+/** Read once: each use of an import is a property read on the module's exports, here per key. */
+const MAX_KEYS = MAX_SCANNED_KEYS;
 
 /**
  * False when `carrier`, read through the API's default getter, certainly has no key that could be
@@ -39,13 +41,24 @@ const NAME_LENGTH = X_CLOUD_TRACE_HEADER.length;
  */
 function mayHoldOtherCase(carrier: unknown, getter: TextMapGetter): boolean {
   if (getter !== DEFAULT_GETTER || typeof carrier !== 'object' || carrier === null) return true;
-  let seen = 0;
-  for (const key in carrier) {
-    if (++seen > MAX_SCANNED_KEYS || key.length === NAME_LENGTH) return true;
+  try {
+    let seen = 0;
+    for (const key in carrier) {
+      if (++seen > MAX_KEYS || key.length === NAME_LENGTH) return true;
+    }
+    return false;
+  } catch {
+    return true; // a Proxy whose ownKeys trap throws: getHeader decides (and catches it again)
   }
-  return false;
 }
 
+/**
+ * Never throws (REQUIREMENTS §1), without one `try` around the whole: each step that can meet a
+ * throw has its own — safeGet, getHeader and firstValue catch what a getter, a Proxy or an array
+ * element throws, mayHoldOtherCase what a Proxy's ownKeys trap throws, and the last step what the
+ * context does. On the path of a request without the header a `try` around everything cost about a
+ * quarter of the time (one-off A/B in one process: 11.5–13.0 ns with it, 9.0–9.2 ns without).
+ */
 export function extractCloudTrace(
   context: Context,
   carrier: unknown,
@@ -63,10 +76,20 @@ export function extractCloudTrace(
     if (!mayHoldOtherCase(carrier, getter)) return context;
     raw = getHeader(carrier, getter, X_CLOUD_TRACE_HEADER);
   }
+  if (raw === undefined) return context;
   const value = firstValue(raw, MAX_CLOUD_TRACE_CONTEXT_LENGTH);
   if (value === undefined) return context;
+  // A string of at most 128 chars, read with charCodeAt / indexOf / slice: nothing here can throw.
   const parsed = parseCloudTraceContext(value);
   if (parsed === undefined) return context;
+  try {
+    return withSpanContext(context, parsed);
+  } catch {
+    return context; // a context whose getValue or setValue throws
+  }
+}
+
+function withSpanContext(context: Context, parsed: CloudTraceContext): Context {
   // Same ids as the span context already there: its tracestate is kept (remoteSpanContext).
   const spanContext = remoteSpanContext(
     context,
