@@ -132,7 +132,9 @@ const floor = {
   // X-Ray (issue 16): the same steps, the header's three fields, and one baggage lookup — a
   // `Lineage` entry in the baggage is written back ("write it back on inject"), so every inject
   // must look. The official package does neither that nor the suppression check, and validates the
-  // ids with two regular expressions.
+  // ids with two regular expressions. The id rule is "32 / 16 chars" as well as hex: hexOr alone
+  // passes a 31-char id (charCodeAt past the end is NaN, which ORs as 0), so the lengths are part
+  // of the least work. (The Jaeger and W3C floors above leave them out.)
   xrayInject: ((next) => () => {
     const ctx = next();
     const c = {};
@@ -140,6 +142,7 @@ const floor = {
     if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
     const t = sc.traceId;
     const s = sc.spanId;
+    if (t.length !== 32 || s.length !== 16) return c;
     if (hexOr(t, 0, 32) <= 0 || hexOr(s, 0, 16) <= 0) return c;
     let v =
       'Root=1-' +
