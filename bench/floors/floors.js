@@ -13,10 +13,11 @@
  * The "floor vs official" rows time the floor against the 2.12 line (`official`) and the 3.x line
  * (`latest`, on its own API instance; see ../lib/official3.js). The "Baton vs floor" rows time Baton
  * itself against the floor, interleaved in one process: REQUIREMENTS §9 holds the rule-bound rows
- * (Jaeger inject, W3C extract valid) to at most 1.1× their floor, and a ratio of two ratios taken in
+ * (Jaeger inject, W3C extract valid, X-Ray inject) to at most 1.1× their floor, and a ratio of two ratios taken in
  * different processes would be too noisy to judge that.
  */
 'use strict';
+const { join } = require('node:path');
 const api = require('@opentelemetry/api');
 const core = require('@opentelemetry/core');
 const officialB3 = require('@opentelemetry/propagator-b3');
@@ -27,8 +28,20 @@ const { cycle, spanContexts } = require('../lib/fresh');
 const o3 = require('../lib/official3');
 const { W3CTraceContextPropagator } = require('@baton/propagator-w3c');
 const { JaegerPropagator } = require('@baton/propagator-jaeger');
+const { AWSXRayPropagator } = require('@baton/propagator-aws-xray');
+const { CloudTracePropagator } = require('@baton/propagator-cloud-trace');
+const { AWSXRayPropagator: OfficialXRay } = require('@opentelemetry/propagator-aws-xray');
+const {
+  CloudPropagator: OfficialCloud,
+} = require('@google-cloud/opentelemetry-cloud-trace-propagator');
 
-const { ROOT_CONTEXT, trace, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
+const {
+  ROOT_CONTEXT,
+  trace,
+  propagation,
+  defaultTextMapGetter: getter,
+  defaultTextMapSetter: setter,
+} = api;
 const SUPPRESS = Symbol.for('OpenTelemetry SDK Context Key SUPPRESS_TRACING');
 
 /**
@@ -49,14 +62,33 @@ const absentNode = headers(NODE_REQUEST_HEADERS);
 const b3Absent = headers(NODE_REQUEST_HEADERS);
 const contexts = spanContexts();
 
+// propagator-aws-xray 3.0.0 is in tools/official-3x, on its own API instance like the rest of 3.x.
+const OfficialXRay3 = require(
+  require.resolve('@opentelemetry/propagator-aws-xray', {
+    paths: [join(__dirname, '..', '..', 'tools', 'official-3x')],
+  }),
+).AWSXRayPropagator;
+// 0.22 prints a DeprecationWarning from its constructor; keep the output to the tables.
+const officialCloud = (() => {
+  const saved = process.emitWarning;
+  process.emitWarning = () => undefined;
+  try {
+    return new OfficialCloud();
+  } finally {
+    process.emitWarning = saved;
+  }
+})();
 const o = {
   w3c: new core.W3CTraceContextPropagator(),
   b3: new officialB3.B3Propagator(),
   jaeger: new OfficialJaeger(),
+  xray: new OfficialXRay(),
+  cloud: officialCloud,
 };
 const l = {
   w3c: new o3.core.W3CTraceContextPropagator(),
   b3: new o3.b3.B3Propagator(),
+  xray: new OfficialXRay3(),
 };
 const contexts3 = spanContexts(undefined, o3.api);
 const {
@@ -66,6 +98,8 @@ const {
 } = o3.api;
 const batonW3c = new W3CTraceContextPropagator();
 const batonJaeger = new JaegerPropagator();
+const batonXRay = new AWSXRayPropagator();
+const batonCloud = new CloudTracePropagator();
 
 /** The floors, one function each, so a floor row and a "Baton vs floor" row time the same code. */
 const floor = {
@@ -93,6 +127,37 @@ const floor = {
     if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
     if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
     setter.set(c, 'uber-trace-id', sc.traceId + ':' + sc.spanId + ':0:1');
+    return c;
+  })(cycle(contexts)),
+  // X-Ray (issue 16): the same steps, the header's three fields, and one baggage lookup — a
+  // `Lineage` entry in the baggage is written back ("write it back on inject"), so every inject
+  // must look. The official package does neither that nor the suppression check, and validates the
+  // ids with two regular expressions. The id rule is "32 / 16 chars" as well as hex: hexOr alone
+  // passes a 31-char id (charCodeAt past the end is NaN, which ORs as 0), so the lengths are part
+  // of the least work. (The Jaeger and W3C floors above leave them out.)
+  xrayInject: ((next) => () => {
+    const ctx = next();
+    const c = {};
+    const sc = trace.getSpanContext(ctx);
+    if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
+    const t = sc.traceId;
+    const s = sc.spanId;
+    if (t.length !== 32 || s.length !== 16) return c;
+    if (hexOr(t, 0, 32) <= 0 || hexOr(s, 0, 16) <= 0) return c;
+    let v =
+      'Root=1-' +
+      t.slice(0, 8) +
+      '-' +
+      t.slice(8) +
+      ';Parent=' +
+      s +
+      ((sc.traceFlags & 1) === 1 ? ';Sampled=1' : ';Sampled=0');
+    const bag = propagation.getBaggage(ctx);
+    if (bag !== undefined) {
+      const e = bag.getEntry('Lineage');
+      if (e !== undefined) v += ';Lineage=' + e.value;
+    }
+    setter.set(c, 'x-amzn-trace-id', v);
     return c;
   })(cycle(contexts)),
   // The same steps for `traceparent`.
@@ -168,6 +233,52 @@ module.exports = {
       },
       official: () => o.b3.extract(ROOT_CONTEXT, b3Absent, getter),
       latest: () => l.b3.extract(ROOT3, b3Absent, getter3),
+    },
+    {
+      // Cloud Trace: the official 0.22 does one get and no case-insensitive fallback at all; §1's
+      // fallback adds the walk over the keys. REQUIREMENTS §9 holds absent rows to 2.0×.
+      label: 'Cloud Trace extract absent (Node request headers): floor vs official',
+      baton: () => {
+        if (getter.get(absentNode, 'x-cloud-trace-context') === undefined) {
+          scanMisses(absentNode, 'x-cloud-trace-context');
+        }
+        return ROOT_CONTEXT;
+      },
+      official: () => o.cloud.extract(ROOT_CONTEXT, absentNode, getter),
+    },
+    {
+      label: 'Cloud Trace extract absent (Node request headers): Baton vs floor',
+      baton: () => batonCloud.extract(ROOT_CONTEXT, absentNode, getter),
+      official: () => {
+        if (getter.get(absentNode, 'x-cloud-trace-context') === undefined) {
+          scanMisses(absentNode, 'x-cloud-trace-context');
+        }
+        return ROOT_CONTEXT;
+      },
+    },
+    {
+      label: 'X-Ray inject: floor vs official',
+      baton: floor.xrayInject,
+      official: ((next) => () => {
+        const c = {};
+        o.xray.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
+      latest: ((next) => () => {
+        const c = {};
+        l.xray.inject(next(), c, setter3);
+        return c;
+      })(cycle(contexts3)),
+    },
+    {
+      // §9: at most 1.1× the floor ("official" here is the floor, not an official package).
+      label: 'X-Ray inject: Baton vs floor',
+      baton: ((next) => () => {
+        const c = {};
+        batonXRay.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
+      official: floor.xrayInject,
     },
     {
       label: 'Jaeger inject: floor vs official',

@@ -16,6 +16,7 @@ import { isTchar, isToken } from './header';
 import { caselessEntry } from './baggage';
 import { safeSet } from './inject';
 import { BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS } from './limits';
+import { anchorShape } from './shapes';
 
 /** A raw header value → the baggage value, or undefined when it cannot be decoded (kept raw then). */
 export type BaggageValueDecoder = (raw: string) => string | undefined;
@@ -65,6 +66,13 @@ export class BaggageCollector {
     this.items.set(key, fromHeaderName ? caselessEntry(value) : { value });
   }
 }
+
+// Lives for one extract call, so a full GC between requests would find no instance and drop its map,
+// deoptimising extractJaeger, extractOT and the collector's methods "for weak objects" (it had this
+// anchor in the Jaeger package before it moved here). Built both ways the formats build it (OT with
+// no decoder, Jaeger with one), so the map held is the one the request path ends up using.
+anchorShape(new BaggageCollector());
+anchorShape(new BaggageCollector((raw) => raw));
 
 /** True when `key` is `lowerPrefix` (any ASCII case) followed by at least one char. */
 export function hasPrefixIgnoreCase(key: string, lowerPrefix: string): boolean {

@@ -3,8 +3,17 @@
  * Lambda's recursive-loop detection. Baton does not interpret it; it checks the shape, so that
  * what it carries in baggage and writes back is never something a downstream parser chokes on.
  *
- * Shape (the OpenTelemetry Java propagator's bounds): a decimal counter 0–32767, eight hex digits,
- * a decimal counter 0–255. 12 to 18 chars. Anything else is dropped (the trace is kept).
+ * Shape, as the OpenTelemetry Java propagator checks it (open-telemetry/opentelemetry-java-contrib,
+ * aws-xray-propagator/src/main/java/io/opentelemetry/contrib/awsxray/propagator/AwsXrayPropagator.java,
+ * parseLineageHeader / isValidLineage, read at bfef2a59, Aug 2026): 12 to 18 chars, exactly two `:`,
+ * a decimal counter 0–32767, eight lowercase hex digits, a decimal counter 0–255. The AWS X-Ray
+ * documentation names the field but gives no grammar, so Java's check is the reference.
+ *
+ * Java reads the counters with Integer.parseInt, so leading zeros are allowed as long as the whole
+ * value stays within 18 chars (`0000001:a87bd80c:1`): accepted here too, or a Baton hop would drop
+ * what a Java hop passes on. parseInt also takes a sign (`+1`); nothing writes one and a sign is not
+ * a counter digit, so Baton drops it (Java drops `-1` too, by its range check). Anything else is
+ * dropped (the trace is kept).
  */
 import { hexOr } from '@baton/internal';
 
@@ -13,6 +22,11 @@ export const LINEAGE_MAX_LENGTH = 18;
 const HASH_LENGTH = 8;
 const MAX_REQUEST_COUNTER = 32767;
 const MAX_LOOP_COUNTER = 255;
+/**
+ * Most digits a counter can have: 18 chars less the hash, the two colons and one digit for the other
+ * counter. Leading zeros are digits like any other (see above); the value bound does the rest.
+ */
+const MAX_COUNTER_DIGITS = LINEAGE_MAX_LENGTH - HASH_LENGTH - 2 - 1;
 const COLON = 0x3a;
 
 /** True when s[start, end) is a valid Lineage value. */
@@ -32,8 +46,8 @@ export function isValidLineage(s: string, start: number, end: number): boolean {
   // The hash: lowercase hex (hexOr < 0 for anything else); all zeros is a hash like any other.
   if (hexOr(s, c1 + 1, hashEnd) < 0) return false;
   return (
-    decimalAtMost(s, start, c1, 5, MAX_REQUEST_COUNTER) &&
-    decimalAtMost(s, hashEnd + 1, end, 3, MAX_LOOP_COUNTER)
+    decimalAtMost(s, start, c1, MAX_COUNTER_DIGITS, MAX_REQUEST_COUNTER) &&
+    decimalAtMost(s, hashEnd + 1, end, MAX_COUNTER_DIGITS, MAX_LOOP_COUNTER)
   );
 }
 

@@ -316,6 +316,32 @@ const cases: Case[] = [
     want: span({ sampled: true }),
   },
   {
+    // Java's check (opentelemetry-java-contrib AwsXrayPropagator.isValidLineage) reads the counters
+    // with Integer.parseInt: leading zeros pass while the value stays within 18 chars.
+    quote: LINEAGE_RULE,
+    name: 'Lineage counters with leading zeros kept (as Java), 18 chars',
+    carrier: h(`${full('1')};Lineage=0032767:a87bd80c:1`),
+    want: span({ sampled: true, lineage: '0032767:a87bd80c:1' }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage loop counter with leading zeros kept (as Java)',
+    carrier: h(`${full('1')};Lineage=1:a87bd80c:0000255`),
+    want: span({ sampled: true, lineage: '1:a87bd80c:0000255' }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage of 19 chars dropped (Java: 12 to 18)',
+    carrier: h(`${full('1')};Lineage=00032767:a87bd80c:1`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage with a plus sign dropped (a sign is no counter digit)',
+    carrier: h(`${full('1')};Lineage=+1:a87bd80c:1`),
+    want: span({ sampled: true }),
+  },
+  {
     quote: LINEAGE_RULE,
     name: 'Lineage with a sign dropped',
     carrier: h(`${full('1')};Lineage=-1:a87bd80c:1`),

@@ -36,13 +36,13 @@ export class CloudTracePropagator implements TextMapPropagator {
     }
   }
 
+  /**
+   * REQUIREMENTS §1: never throws, returns the context unchanged when nothing valid is found.
+   * extractCloudTrace catches at each step that can meet a throw (see there): no `try` here, which
+   * cost a quarter of the time of a request without the header.
+   */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
-    try {
-      return extractCloudTrace(context, carrier, getter);
-    } catch {
-      // REQUIREMENTS §1: extract never throws and returns the context unchanged.
-      return context;
-    }
+    return extractCloudTrace(context, carrier, getter);
   }
 
   fields(): string[] {
@@ -76,12 +76,9 @@ export class CloudTraceOneWayPropagator implements TextMapPropagator {
   /** Writes nothing: one-way. */
   inject(): void {}
 
+  /** As CloudTracePropagator's: never throws (extractCloudTrace catches where a throw can come). */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
-    try {
-      return extractCloudTrace(context, carrier, getter);
-    } catch {
-      return context;
-    }
+    return extractCloudTrace(context, carrier, getter);
   }
 
   /** Nothing: REQUIREMENTS §1 "fields() returns exactly the fixed keys inject can write". */

@@ -43,6 +43,59 @@ describe.each([
     expect(p.extract(ROOT_CONTEXT, carrier, getter)).toBe(ROOT_CONTEXT);
   });
 
+  // extract has no `try` around the whole (it cost a quarter of an absent lookup): each step that
+  // can meet a throw catches its own. These are the throws no getter test reaches.
+  test('a Proxy carrier whose ownKeys trap throws → the input context itself', () => {
+    const carrier = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('ownKeys');
+        },
+      },
+    );
+    expect(p.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter)).toBe(ROOT_CONTEXT);
+  });
+
+  test('a Proxy carrier whose every trap throws → the input context itself', () => {
+    const boom = (): never => {
+      throw new Error('trap');
+    };
+    const carrier = new Proxy(
+      {},
+      { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom },
+    );
+    expect(p.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter)).toBe(ROOT_CONTEXT);
+  });
+
+  test('a header value whose array element is a throwing getter → the input context', () => {
+    const value: unknown[] = [];
+    Object.defineProperty(value, 0, {
+      get: () => {
+        throw new Error('element');
+      },
+    });
+    Object.defineProperty(value, 'length', { value: 1 });
+    const carrier = { 'x-cloud-trace-context': value };
+    expect(p.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter)).toBe(ROOT_CONTEXT);
+  });
+
+  test('a context whose getValue and setValue throw, with a valid header → that context', () => {
+    const hostile = {
+      getValue: () => {
+        throw new Error('getValue');
+      },
+      setValue: () => {
+        throw new Error('setValue');
+      },
+      deleteValue: () => {
+        throw new Error('deleteValue');
+      },
+    };
+    const carrier = { 'x-cloud-trace-context': VALID };
+    expect(p.extract(hostile, carrier, defaultTextMapGetter)).toBe(hostile);
+  });
+
   test('keys() that throws: the lowercase header is still read', () => {
     const getter: TextMapGetter<Record<string, string>> = {
       get: (c, k) => c[k],

@@ -5,21 +5,48 @@
  * never replaces a valid SpanContext or Baggage with a malformed one. §12: Jaeger's baggage caps.
  */
 import { trace, TraceFlags, type Context, type TextMapGetter } from '@opentelemetry/api';
-import { mergeBaggage, remoteSpanContext } from '@baton/internal';
+import {
+  headerNames,
+  mergeBaggage,
+  plainCarrierLacks,
+  remoteSpanContext,
+  safeGet,
+} from '@baton/internal';
+import { OT_SAMPLED_HEADER, OT_SPAN_ID_HEADER, OT_TRACE_ID_HEADER } from './constants';
 import { parseOTIds, readSampled, type OTIds } from './ot-span-context';
-import { readLowercase, scanKeys } from './read-headers';
+import { scanKeys, type OTHeaders } from './read-headers';
+
+// The API's CommonJS build exports `trace` through a getter: a call on each use. Read once.
+const traceApi = trace;
+
+/** The two id names: without both there is no trace context, and so no baggage either (below). */
+const ID_HEADERS = headerNames([OT_TRACE_ID_HEADER, OT_SPAN_ID_HEADER]);
 
 export function extractOT(context: Context, carrier: unknown, getter: TextMapGetter): Context {
   if (carrier === null || carrier === undefined) return context;
-  const found = readLowercase(carrier, getter);
+  // The lowercase id names first (what Node's headers hold); `ot-tracer-sampled` only once they
+  // or a key walk have found something, so a request without OT headers makes two lookups.
+  const traceRaw = safeGet(carrier, getter, OT_TRACE_ID_HEADER);
+  const spanRaw = safeGet(carrier, getter, OT_SPAN_ID_HEADER);
   // Both ids in lowercase (the usual request): a malformed one ends it here, before keys().
   // Decision (as the official package, Go and Java): baggage travels with a valid trace context
   // only, so there is nothing else to look for.
   let ids: OTIds | undefined;
-  if (found.traceId !== undefined && found.spanId !== undefined) {
-    ids = parseOTIds(found.traceId, found.spanId);
+  if (traceRaw !== undefined && spanRaw !== undefined) {
+    ids = parseOTIds(traceRaw, spanRaw);
     if (ids === undefined) return context;
+  } else if (plainCarrierLacks(carrier, getter, ID_HEADERS, false)) {
+    // A request without OT headers (most requests): no id name in any case among the keys, found
+    // by one for…in walk that builds nothing (REQUIREMENTS §9: absent rows allocate nothing). The
+    // lookups by name are done, so a Proxy has had its say: no need to exclude it.
+    return context;
   }
+  const found: OTHeaders = {
+    traceId: traceRaw,
+    spanId: spanRaw,
+    sampled: safeGet(carrier, getter, OT_SAMPLED_HEADER),
+    baggage: undefined,
+  };
   scanKeys(carrier, getter, found);
   if (ids === undefined) ids = parseOTIds(found.traceId, found.spanId);
   if (ids === undefined) return context;
@@ -33,7 +60,7 @@ export function extractOT(context: Context, carrier: unknown, getter: TextMapGet
     ids.spanId,
     sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
   );
-  let result = trace.setSpanContext(context, spanContext);
+  let result = traceApi.setSpanContext(context, spanContext);
   const bag = found.baggage;
   if (bag !== undefined && bag.items.size > 0) result = mergeBaggage(result, bag.items);
   return result;

@@ -48,21 +48,8 @@ const LOWER_O = 0x6f;
 const PREFIX_LENGTH = OT_BAGGAGE_PREFIX.length;
 
 /**
- * The three names, by their lowercase spelling (what Node's headers hold): as many lookups as the
- * official package makes, and enough to reject a malformed trace context before any `keys()` walk.
- */
-export function readLowercase(carrier: unknown, getter: TextMapGetter): OTHeaders {
-  return {
-    traceId: safeGet(carrier, getter, OT_TRACE_ID_HEADER),
-    spanId: safeGet(carrier, getter, OT_SPAN_ID_HEADER),
-    sampled: safeGet(carrier, getter, OT_SAMPLED_HEADER),
-    baggage: undefined,
-  };
-}
-
-/**
- * Completes `found` (from readLowercase) in one pass over `keys()`: every `ot-baggage-*` item, and
- * any name the lowercase lookups missed, found in another case. A plain object read through the
+ * Completes `found` (the values found under the lowercase names) in one pass over `keys()`: every
+ * `ot-baggage-*` item, and any name the lowercase lookups missed, found in another case. A plain object read through the
  * default getter (Node's headers) is walked over its own keys, values read as own properties.
  */
 export function scanKeys(carrier: unknown, getter: TextMapGetter, found: OTHeaders): void {
