@@ -236,6 +236,10 @@ export class CompositePropagator implements TextMapPropagator {
   }
 
   private reportConflict(found: Array<number | SpanContext>, chosen: number): void {
+    // Asked first: on a fleet where every request conflicts, nobody needs most of them (the warning
+    // is rate-limited, a stderr printer idle), and no info is built.
+    const needs = this.conflicts.needs();
+    if (needs === 0) return;
     const extractions: Extraction[] = [];
     let chosenExtraction: Extraction | undefined;
     for (let k = 0; k < found.length; k += 2) {
@@ -245,10 +249,13 @@ export class CompositePropagator implements TextMapPropagator {
       extractions.push(e);
       if (index === chosen) chosenExtraction = e;
     }
-    this.conflicts.report({
-      extractions,
-      chosen: chosenExtraction ?? extractions[extractions.length - 1],
-      precedence: this.precedence,
-    });
+    this.conflicts.report(
+      {
+        extractions,
+        chosen: chosenExtraction ?? extractions[extractions.length - 1],
+        precedence: this.precedence,
+      },
+      needs,
+    );
   }
 }
