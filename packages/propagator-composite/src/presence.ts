@@ -39,6 +39,8 @@ export interface HeaderIndex {
   /** Lowercase name prefixes (Jaeger `uberctx-`), their first char codes and member bitmasks. */
   readonly prefixes: readonly string[];
   readonly prefixFirsts: readonly number[];
+  /** Their second char codes, folded the same way (-1 for a one-char prefix): `user-agent` is not `uberctx-`. */
+  readonly prefixSeconds: readonly number[];
   readonly prefixMasks: readonly number[];
   /** Char code (ASCII case folded, < 128) → 1 when some name or prefix starts with it. */
   readonly firstChars: Uint8Array;
@@ -83,6 +85,7 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     byLength,
     prefixes,
     prefixFirsts: prefixes.map((prefix) => prefix.charCodeAt(0) | 0x20),
+    prefixSeconds: prefixes.map((prefix) => (prefix.length > 1 ? prefix.charCodeAt(1) | 0x20 : -1)),
     prefixMasks: prefixes.map((prefix) => byPrefix.get(prefix)!),
     firstChars,
     declared,
@@ -119,11 +122,13 @@ function membersReading(index: HeaderIndex, key: string): number {
       }
     }
   }
-  const { prefixes, prefixFirsts, prefixMasks } = index;
+  const { prefixes, prefixFirsts, prefixSeconds, prefixMasks } = index;
   for (let p = 0; p < prefixes.length; p++) {
-    if (prefixFirsts[p] === first && startsWithIgnoreAsciiCase(key, prefixes[p])) {
-      mask |= prefixMasks[p];
-    }
+    if (prefixFirsts[p] !== first) continue;
+    const second = prefixSeconds[p];
+    // A key shorter than two chars reads NaN here, which folds to 0x20: no token char does.
+    if (second >= 0 && (key.charCodeAt(1) | 0x20) !== second) continue;
+    if (startsWithIgnoreAsciiCase(key, prefixes[p])) mask |= prefixMasks[p];
   }
   return mask;
 }
@@ -144,8 +149,13 @@ export function membersWithHeadersPlain(index: HeaderIndex, carrier: object): nu
   let present = 0;
   let budget = MAX_SCANNED_KEYS;
   try {
+    const { firstChars } = index;
     for (const key in carrier) {
       if (--budget < 0) return ALL_PRESENT;
+      // The first-char filter of membersReading, here in the loop: it settles most keys, and the
+      // call is then made for the few that start like some name (`x-…`, `u…`).
+      const first = key.charCodeAt(0) | 0x20;
+      if (first >= 128 || firstChars[first] === 0) continue;
       const mask = membersReading(index, key);
       if (mask !== 0 && hasOwn.call(carrier, key)) present |= mask;
     }
