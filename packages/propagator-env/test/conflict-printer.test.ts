@@ -21,13 +21,18 @@ const S = 'b7ad6b7169203331';
 
 /** A member that always extracts one fixed span context. */
 function fixed(name: string, traceId: string): TextMapPropagator {
-  return {
-    extract: (ctx: Context) =>
-      trace.setSpanContext(ctx, { traceId, spanId: S, traceFlags: 1, isRemote: true }),
-    inject: () => undefined,
-    fields: () => [],
-    toString: () => name,
-  };
+  return new (class implements TextMapPropagator {
+    extract(ctx: Context): Context {
+      return trace.setSpanContext(ctx, { traceId, spanId: S, traceFlags: 1, isRemote: true });
+    }
+    inject(): void {}
+    fields(): string[] {
+      return [];
+    }
+    toString(): string {
+      return name;
+    }
+  })();
 }
 
 afterEach(() => jest.useRealTimers());
