@@ -228,6 +228,21 @@ describe('getHeader through the default getter: the same answer as a scan of Obj
     expect(getHeader(carrier, defaultTextMapGetter, 'traceparent')).toBe('beyond the cap');
   });
 
+  // One scan behind getHeader and plainValueIgnoreCase: a case variant holding nothing (undefined,
+  // null, a throwing accessor) is not the header, and a later variant is still found.
+  test('a case variant with no value is skipped for a later one, as plainValueIgnoreCase does', () => {
+    const carrier: Record<string, unknown> = { TraceParent: undefined, TRACEPARENT: null };
+    Object.defineProperty(carrier, 'TraceParenT', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    carrier.tRACEPARENT = 'found';
+    expect(getHeader(carrier, defaultTextMapGetter, 'traceparent')).toBe('found');
+    expect(plainValueIgnoreCase(carrier, 'traceparent')).toBe('found');
+  });
+
   test('arrays, Maps, class instances and Proxies: as Object.keys lists them', () => {
     class Headers {
       'Platform-Id' = 'p';

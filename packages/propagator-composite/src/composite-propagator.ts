@@ -15,8 +15,8 @@ import {
   type TextMapSetter,
 } from '@opentelemetry/api';
 import {
+  isPlainCarrier,
   isTracingSuppressed,
-  plainCarrierKeys,
   keepsBatonRules,
   extractEquivalence,
 } from '@baton/internal';
@@ -25,7 +25,13 @@ import { ConflictReporter, type Extraction } from './conflict';
 import { describeComposite, describesItself, memberName } from './describe';
 import { FailureReporter } from './failures';
 import { BAGGAGE_KEY, baggageOf } from './keys';
-import { ALL_PRESENT, buildHeaderIndex, membersWithHeaders, type HeaderIndex } from './presence';
+import {
+  ALL_PRESENT,
+  buildHeaderIndex,
+  membersWithHeaders,
+  membersWithHeadersPlain,
+  type HeaderIndex,
+} from './presence';
 import { KeysOnceGetter } from './getter';
 import { materialize, overlay } from './overlay';
 import { Reconciliation } from './reconcile/reconciliation';
@@ -181,17 +187,22 @@ export class CompositePropagator implements TextMapPropagator {
     if (!isContext(context)) return context;
     const members = this.extractMembers;
     if (members.length === 0) return context;
-    // A plain object through the default getter: its keys, read once, answer presence.
-    const plainKeys =
-      this.headerIndex === undefined ? undefined : plainCarrierKeys(carrier, getter);
-    if (members.length > 1 && getter !== null && typeof getter === 'object') {
-      getter = new KeysOnceGetter(getter, carrier, plainKeys);
+    // A plain object through the default getter (Node's request headers): its keys, walked once
+    // without an array, answer presence; the members then read it through that same getter, whose
+    // case-insensitive fallback walks the keys without an array too (getHeader in @baton/internal).
+    // Any other carrier or getter: the members share one keys() array (KeysOnceGetter).
+    const index = this.headerIndex;
+    const plain = index !== undefined && isPlainCarrier(carrier, getter);
+    if (!plain && members.length > 1 && getter !== null && typeof getter === 'object') {
+      getter = new KeysOnceGetter(getter);
     }
     // Members none of whose headers is in the carrier are skipped (they would return ctx as is).
     let skip = 0;
-    if (this.headerIndex !== undefined) {
-      const present = membersWithHeaders(this.headerIndex, carrier, getter, plainKeys);
-      if (present !== ALL_PRESENT) skip = this.headerIndex.declared & ~present;
+    if (index !== undefined) {
+      const present = plain
+        ? membersWithHeadersPlain(index, carrier)
+        : membersWithHeaders(index, carrier, getter);
+      if (present !== ALL_PRESENT) skip = index.declared & ~present;
     }
     let ctx: Context = overlay(context);
     // Made when a member first changes the context (most requests: one or two members do).
@@ -225,6 +236,10 @@ export class CompositePropagator implements TextMapPropagator {
   }
 
   private reportConflict(found: Array<number | SpanContext>, chosen: number): void {
+    // Asked first: on a fleet where every request conflicts, nobody needs most of them (the warning
+    // is rate-limited, a stderr printer idle), and no info is built.
+    const needs = this.conflicts.needs();
+    if (needs === 0) return;
     const extractions: Extraction[] = [];
     let chosenExtraction: Extraction | undefined;
     for (let k = 0; k < found.length; k += 2) {
@@ -234,10 +249,13 @@ export class CompositePropagator implements TextMapPropagator {
       extractions.push(e);
       if (index === chosen) chosenExtraction = e;
     }
-    this.conflicts.report({
-      extractions,
-      chosen: chosenExtraction ?? extractions[extractions.length - 1],
-      precedence: this.precedence,
-    });
+    this.conflicts.report(
+      {
+        extractions,
+        chosen: chosenExtraction ?? extractions[extractions.length - 1],
+        precedence: this.precedence,
+      },
+      needs,
+    );
   }
 }

@@ -16,16 +16,9 @@ export class KeysOnceGetter implements TextMapGetter {
   private carrier: unknown;
   private list: string[] | undefined;
 
-  /** `known`: the carrier's keys when the composite already read them (see plainCarrierKeys). */
-  constructor(
-    private readonly getter: TextMapGetter,
-    carrier?: unknown,
-    known?: string[],
-  ) {
-    if (known !== undefined) {
-      this.carrier = carrier;
-      this.list = known;
-    }
+  constructor(private readonly getter: TextMapGetter) {
+    this.carrier = undefined;
+    this.list = undefined;
   }
 
   get(carrier: unknown, key: string): undefined | string | string[] {
@@ -42,4 +35,4 @@ export class KeysOnceGetter implements TextMapGetter {
 }
 
 // Lives for one extract call: kept alive here so its map survives full GCs (see anchorShape).
-anchorShape(new KeysOnceGetter(defaultTextMapGetter, {}, []));
+anchorShape(new KeysOnceGetter(defaultTextMapGetter));

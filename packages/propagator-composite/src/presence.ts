@@ -11,8 +11,8 @@
  * member. When it cannot decide (keys() throws or is not an array, more keys than a member would
  * scan), it answers "run everyone".
  *
- * One shortcut (plainCarrierKeys in @baton/internal): for a plain object read through the API's
- * default getter, its keys alone answer, and the direct lookups are skipped.
+ * One shortcut (membersWithHeadersPlain): for a plain object read through the API's default getter,
+ * its keys alone answer, walked without an array, and the direct lookups are skipped.
  */
 import type { TextMapGetter, TextMapPropagator } from '@opentelemetry/api';
 import {
@@ -39,6 +39,8 @@ export interface HeaderIndex {
   /** Lowercase name prefixes (Jaeger `uberctx-`), their first char codes and member bitmasks. */
   readonly prefixes: readonly string[];
   readonly prefixFirsts: readonly number[];
+  /** Their second char codes, folded the same way (-1 for a one-char prefix): `user-agent` is not `uberctx-`. */
+  readonly prefixSeconds: readonly number[];
   readonly prefixMasks: readonly number[];
   /** Char code (ASCII case folded, < 128) → 1 when some name or prefix starts with it. */
   readonly firstChars: Uint8Array;
@@ -83,6 +85,7 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     byLength,
     prefixes,
     prefixFirsts: prefixes.map((prefix) => prefix.charCodeAt(0) | 0x20),
+    prefixSeconds: prefixes.map((prefix) => (prefix.length > 1 ? prefix.charCodeAt(1) | 0x20 : -1)),
     prefixMasks: prefixes.map((prefix) => byPrefix.get(prefix)!),
     firstChars,
     declared,
@@ -95,67 +98,99 @@ function probeIndex(length: number): number {
 }
 
 /**
+ * Bitmask of the members of `index` one of whose names (any ASCII case) or prefixes `key` is; 0
+ * for most keys. Small, so TurboFan inlines it into both walks below.
+ */
+function membersReading(index: HeaderIndex, key: string): number {
+  if (key.length === 0) return 0;
+  // ASCII case fold of the first char; a non-letter may fold onto a name's first char only
+  // by accident, and the full comparison below settles it.
+  const first = key.charCodeAt(0) | 0x20;
+  // Most request headers (host, accept-*, content-*) start with no declared name's letter.
+  if (first >= 128 || index.firstChars[first] === 0) return 0;
+  let mask = 0;
+  const { byLength } = index;
+  const candidates = key.length < byLength.length ? byLength[key.length] : null;
+  if (candidates !== null) {
+    const { names, masks, firsts, probes } = index;
+    // Case-folded like `first`; the candidates have the key's length, so the same index.
+    const probe = key.charCodeAt(probeIndex(key.length)) | 0x20;
+    for (let c = 0; c < candidates.length; c++) {
+      const n = candidates[c];
+      if (firsts[n] === first && probes[n] === probe && equalsIgnoreAsciiCase(key, names[n])) {
+        mask |= masks[n];
+      }
+    }
+  }
+  const { prefixes, prefixFirsts, prefixSeconds, prefixMasks } = index;
+  for (let p = 0; p < prefixes.length; p++) {
+    if (prefixFirsts[p] !== first) continue;
+    const second = prefixSeconds[p];
+    // A key shorter than two chars reads NaN here, which folds to 0x20: no token char does.
+    if (second >= 0 && (key.charCodeAt(1) | 0x20) !== second) continue;
+    if (startsWithIgnoreAsciiCase(key, prefixes[p])) mask |= prefixMasks[p];
+  }
+  return mask;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * membersWithHeaders for a plain object read through the API's default getter (isPlainCarrier in
+ * @baton/internal): its own enumerable keys are the headers, so one walk of them answers, with no
+ * lookup by name and no keys() array. `for…in` walks the key list V8 caches on the object's map and
+ * allocates nothing (an `Object.keys` array of a request's dozen headers was the largest single
+ * allocation of an extract where one format is present). It also yields inherited enumerable keys:
+ * a match counts only when it is the carrier's own key, so the answer is exactly the one a walk of
+ * `Object.keys` gives (a polluted Object.prototype is not a header; see plainCarrierKeys). More than
+ * MAX_SCANNED_KEYS keys: ALL_PRESENT, as for a keys() array that long.
+ */
+export function membersWithHeadersPlain(index: HeaderIndex, carrier: object): number {
+  let present = 0;
+  let budget = MAX_SCANNED_KEYS;
+  try {
+    const { firstChars } = index;
+    for (const key in carrier) {
+      if (--budget < 0) return ALL_PRESENT;
+      // The first-char filter of membersReading, here in the loop: it settles most keys, and the
+      // call is then made for the few that start like some name (`x-…`, `u…`).
+      const first = key.charCodeAt(0) | 0x20;
+      if (first >= 128 || firstChars[first] === 0) continue;
+      const mask = membersReading(index, key);
+      if (mask !== 0 && hasOwn.call(carrier, key)) present |= mask;
+    }
+  } catch {
+    return ALL_PRESENT; // defensive: nothing above throws for a plain object
+  }
+  return present;
+}
+
+/**
  * Bitmask of the declared members with at least one of their headers present, or ALL_PRESENT.
- * `plainKeys`: the carrier's keys from plainCarrierKeys, when it applies (no direct lookups then).
+ * For a plain carrier through the default getter, membersWithHeadersPlain answers without lookups.
  */
 export function membersWithHeaders(
   index: HeaderIndex,
   carrier: unknown,
   getter: TextMapGetter,
-  plainKeys?: string[],
 ): number {
   let present = 0;
   try {
-    let keys: unknown = plainKeys;
-    if (keys === undefined) {
-      // The members' first lookup: each lowercase name through get (sees what keys() may not list).
-      const { names, masks } = index;
-      for (let n = 0; n < names.length; n++) {
-        const mask = masks[n];
-        if ((present & mask) === mask) continue;
-        const value: unknown = getter.get(carrier, names[n]);
-        if (value !== undefined && value !== null) present |= mask;
-      }
-      if ((present & index.declared) === index.declared) return present;
-      // Their fallback: any case, through keys() (the composite shares the array with them).
-      keys = getter.keys(carrier);
+    // The members' first lookup: each lowercase name through get (sees what keys() may not list).
+    const { names, masks } = index;
+    for (let n = 0; n < names.length; n++) {
+      const mask = masks[n];
+      if ((present & mask) === mask) continue;
+      const value: unknown = getter.get(carrier, names[n]);
+      if (value !== undefined && value !== null) present |= mask;
     }
+    if ((present & index.declared) === index.declared) return present;
+    // Their fallback: any case, through keys() (the composite shares the array with them).
+    const keys: unknown = getter.keys(carrier);
     if (!Array.isArray(keys) || keys.length > MAX_SCANNED_KEYS) return ALL_PRESENT;
-    const {
-      names,
-      masks,
-      firsts,
-      probes,
-      byLength,
-      prefixes,
-      prefixFirsts,
-      prefixMasks,
-      firstChars,
-    } = index;
     for (let k = 0; k < keys.length; k++) {
       const key: unknown = keys[k];
-      if (typeof key !== 'string' || key.length === 0) continue;
-      // ASCII case fold of the first char; a non-letter may fold onto a name's first char only
-      // by accident, and the full comparison below settles it.
-      const first = key.charCodeAt(0) | 0x20;
-      // Most request headers (host, accept-*, content-*) start with no declared name's letter.
-      if (first >= 128 || firstChars[first] === 0) continue;
-      const candidates = key.length < byLength.length ? byLength[key.length] : null;
-      if (candidates !== null) {
-        // Case-folded like `first`; the candidates have the key's length, so the same index.
-        const probe = key.charCodeAt(probeIndex(key.length)) | 0x20;
-        for (let c = 0; c < candidates.length; c++) {
-          const n = candidates[c];
-          if (firsts[n] === first && probes[n] === probe && equalsIgnoreAsciiCase(key, names[n])) {
-            present |= masks[n];
-          }
-        }
-      }
-      for (let p = 0; p < prefixes.length; p++) {
-        if (prefixFirsts[p] === first && startsWithIgnoreAsciiCase(key, prefixes[p])) {
-          present |= prefixMasks[p];
-        }
-      }
+      if (typeof key === 'string') present |= membersReading(index, key);
     }
   } catch {
     return ALL_PRESENT; // a getter that throws: let each member meet it (and report it) itself

@@ -211,3 +211,48 @@ describe('the diag warning is rate-limited per composite', () => {
     expect(warn).toHaveBeenCalledTimes(2);
   });
 });
+
+// Issue 14: the diagnostics' conflict printer must cost at most +5%. A hook that promises, under
+// Symbol.for('@baton/propagator-composite onConflict idle'), that it would do nothing is not called,
+// and no ConflictInfo is built for a conflict nobody needs.
+describe('a hook that declares itself idle', () => {
+  const IDLE = Symbol.for('@baton/propagator-composite onConflict idle');
+  const conflicting = () => [
+    new FixedPropagator('a', remote(T1, S1)),
+    new FixedPropagator('b', remote(T2, S2)),
+  ];
+
+  test('idle: not called; busy or broken promise: called with the info', () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    const warn = captureWarnings();
+    let idle: unknown = true;
+    const hook = jest.fn();
+    Object.assign(hook, {
+      [IDLE]: () => {
+        if (idle === 'throw') throw new Error('boom');
+        return idle;
+      },
+    });
+    const composite = new CompositePropagator({
+      propagators: conflicting(),
+      onConflict: hook,
+      conflictWarningIntervalMs: 60_000,
+    });
+    for (let i = 0; i < 10; i++) composite.extract(ROOT_CONTEXT, {}, getter);
+    expect(hook).not.toHaveBeenCalled();
+    // The warning is still due once, and counts what it did not log.
+    expect(warn).toHaveBeenCalledTimes(1);
+    idle = false;
+    composite.extract(ROOT_CONTEXT, {}, getter);
+    idle = 'throw';
+    composite.extract(ROOT_CONTEXT, {}, getter);
+    expect(hook).toHaveBeenCalledTimes(2);
+    expect((hook.mock.calls[0][0] as ConflictInfo).chosen.traceId).toBe(T2);
+    jest.setSystemTime(1_000_000 + 60_000);
+    idle = true;
+    composite.extract(ROOT_CONTEXT, {}, getter);
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn.mock.calls[1][0]).toContain('11 more conflict(s)');
+    expect(hook).toHaveBeenCalledTimes(2);
+  });
+});

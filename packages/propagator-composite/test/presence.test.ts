@@ -125,7 +125,7 @@ describe('skipping never changes the result', () => {
     };
   };
 
-  // The default getter over a plain object takes the keys-only shortcut (plainCarrierKeys); any
+  // The default getter over a plain object takes the keys-only shortcut (membersWithHeadersPlain); any
   // other getter takes the direct lookups and then keys(). Both must agree with running everyone.
   const ownGetter: TextMapGetter<Record<string, string>> = {
     get: (carrier, key) => carrier[key],
@@ -186,7 +186,7 @@ describe('the keys-only shortcut applies to plain objects only', () => {
   });
 
   test('decision: a property inherited from Object.prototype is not a header', () => {
-    // Prototype pollution: plainCarrierKeys reads own names only (documented there).
+    // Prototype pollution: the keys-only shortcut counts own keys only (documented there).
     const proto = Object.prototype as Record<string, unknown>;
     proto.traceparent = traceparent;
     try {

@@ -110,6 +110,34 @@ function serialize(entries: ReadonlyArray<readonly [string, BaggageEntry]>): str
   return out;
 }
 
+/**
+ * Merges the members of a baggage header value `raw` into the baggage already in the context
+ * (Baton decision: the header wins per key), so baggage from another propagator (Jaeger `uberctx-`)
+ * survives. Never throws: anything unreadable leaves the context as it was.
+ */
+function extractBaggage(context: Context, raw: unknown): Context {
+  try {
+    const found: Entries = new Map();
+    const counter = { members: 0 };
+    if (Array.isArray(raw)) {
+      // Several baggage headers are one list (RFC 9110 §5.3), sharing one budget.
+      let budget = BAGGAGE_MAX_BYTES;
+      for (let h = 0; h < raw.length && budget > 0; h++) {
+        const text = asText(raw[h]);
+        if (text !== undefined) budget = readMembers(text, budget, found, counter);
+      }
+    } else {
+      const text = asText(raw);
+      if (text !== undefined) readMembers(text, BAGGAGE_MAX_BYTES, found, counter);
+    }
+    if (counter.members === 0) return context;
+
+    return mergeBaggage(context, found);
+  } catch {
+    return context;
+  }
+}
+
 export class W3CBaggagePropagator implements TextMapPropagator {
   /**
    * Promise to CompositePropagator: extract never yields an invalid span context and merges baggage
@@ -135,28 +163,17 @@ export class W3CBaggagePropagator implements TextMapPropagator {
    * header wins per key), so baggage from another propagator (Jaeger `uberctx-`) survives.
    */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
+    // Most requests carry no baggage: this function is only the lookup, so it stays small enough
+    // for V8 to inline getHeader (and its key walk) into it; the reading is in extractBaggage.
+    // (With the reading inline, the absent row measured 36 ns against 27 ns for traceparent's
+    // identical lookup.)
+    let raw: unknown;
     try {
-      const raw = getHeader(carrier, getter, BAGGAGE_HEADER);
-      if (raw === undefined || raw === null) return context;
-      const found: Entries = new Map();
-      const counter = { members: 0 };
-      if (Array.isArray(raw)) {
-        // Several baggage headers are one list (RFC 9110 §5.3), sharing one budget.
-        let budget = BAGGAGE_MAX_BYTES;
-        for (let h = 0; h < raw.length && budget > 0; h++) {
-          const text = asText(raw[h]);
-          if (text !== undefined) budget = readMembers(text, budget, found, counter);
-        }
-      } else {
-        const text = asText(raw);
-        if (text !== undefined) readMembers(text, BAGGAGE_MAX_BYTES, found, counter);
-      }
-      if (counter.members === 0) return context;
-
-      return mergeBaggage(context, found);
+      raw = getHeader(carrier, getter, BAGGAGE_HEADER);
     } catch {
       return context;
     }
+    return raw === undefined || raw === null ? context : extractBaggage(context, raw);
   }
 
   fields(): string[] {

@@ -102,7 +102,10 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
     try {
-      const value = traceParentValue(getHeader(carrier, getter, TRACE_PARENT_HEADER));
+      const raw = getHeader(carrier, getter, TRACE_PARENT_HEADER);
+      // Most requests carry no traceparent: return before any value handling (§9 absent rows).
+      if (raw === undefined) return context;
+      const value = traceParentValue(raw);
       if (value === undefined) return context;
       const spanContext = parseTraceParent(value);
       if (spanContext === undefined) return context;

@@ -49,6 +49,18 @@ export class Slot {
 
   constructor(private readonly intervalMs: number) {}
 
+  /**
+   * True, counting this occurrence as suppressed, when the slot would suppress it; false (and no
+   * change) when it would report it — the caller then calls take() as usual.
+   */
+  suppresses(): boolean {
+    if (Date.now() - this.lastAt < this.intervalMs) {
+      this.skipped++;
+      return true;
+    }
+    return false;
+  }
+
   /** The number suppressed since the last report when this occurrence should be reported, else -1. */
   take(): number {
     const now = Date.now();
