@@ -127,8 +127,6 @@ export function caselessEntry(value: string): BaggageEntry {
   entry.value = value;
   return entry;
 }
-// One caseless entry outlives the requests that make them (see anchorShape): its map stays alive.
-anchorShape(caselessEntry(''));
 
 /** True when `entry` was read under a case-insensitive key. */
 export function isCaseless(entry: unknown): boolean {

@@ -14,7 +14,6 @@
 import type { BaggageEntry, TextMapSetter } from '@opentelemetry/api';
 import { isTchar, isToken } from './header';
 import { caselessEntry } from './baggage';
-import { anchorShape } from './shapes';
 import { safeSet } from './inject';
 import { BAGGAGE_MAX_BYTES, BAGGAGE_MAX_MEMBERS } from './limits';
 import { anchorShape } from './shapes';
@@ -68,12 +67,15 @@ export class BaggageCollector {
   }
 }
 
-// Lives for one extract call, so a full GC between requests would find no instance and drop its map,
-// deoptimising extractJaeger, extractOT and the collector's methods "for weak objects" (it had this
-// anchor in the Jaeger package before it moved here). Built both ways the formats build it (OT with
-// no decoder, Jaeger with one), so the map held is the one the request path ends up using.
-anchorShape(new BaggageCollector());
-anchorShape(new BaggageCollector((raw) => raw));
+// A collector lives for one extract call, so a full GC between requests would find no instance and
+// drop its map, deoptimising extractJaeger, extractOT and the collector's methods "for weak objects"
+// (bench/gc/weak-objects.js listed them; the anchor was lost when the collector moved here from the
+// Jaeger package). One of each kind the formats build (OT with no decoder, Jaeger with one) is kept
+// alive, each having collected an item, so the map held is the one the request path ends up using.
+for (const collector of [new BaggageCollector(), new BaggageCollector((raw) => raw)]) {
+  collector.addToken('k', 'v', true);
+  anchorShape(collector);
+}
 
 /** True when `key` is `lowerPrefix` (any ASCII case) followed by at least one char. */
 export function hasPrefixIgnoreCase(key: string, lowerPrefix: string): boolean {
@@ -174,10 +176,3 @@ export function injectPrefixedBaggage(
     safeSet(carrier, setter, name, value);
   }
 }
-
-// A collector lives for one extract (Jaeger's extractJaeger and the collector's addToken were listed
-// by bench/gc/weak-objects.js): one, having collected an item, is kept alive so its map survives
-// full GCs (see anchorShape).
-const collector = new BaggageCollector((raw) => raw);
-collector.addToken('k', 'v', true);
-anchorShape(collector);
