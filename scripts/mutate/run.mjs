@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run mutate -- --package internal [--package propagator-w3c …] [--files 'src/hex.ts,src/carrier.ts'] [--force]`
+// `npm run mutate -- --package internal [--package propagator-w3c …] [--files 'src/hex.ts,src/carrier.ts'] [--force] [--with-static]`
 //
 // Mutation testing with StrykerJS: it changes the package's source one small way at a time (a `<`
 // into `<=`, a `+ 1` into `- 1`, a condition into `true`) and runs that package's Jest tests against
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '2' },
     // Test every mutant again, ignoring the incremental file's results (it is rewritten).
     force: { type: 'boolean', default: false },
+    // Also test the mutants that only module loading executes (see ignoreStatic below): slow.
+    'with-static': { type: 'boolean', default: false },
   },
 });
 const names = values.package ?? [];
@@ -57,6 +59,14 @@ for (const name of names) {
     checkers: ['typescript'],
     tsconfigFile: 'tsconfig.json',
     coverageAnalysis: 'perTest',
+    // A mutant that runs outside any test (module loading, a beforeAll, a server still answering)
+    // is "static": Stryker would run every test of the package for it. In propagator-w3c that was
+    // 62% of traceparent.ts (the service tests' servers parse headers between tests), 2 minutes
+    // each. With ignoreStatic a mutant that tests also cover runs only those tests (its module is
+    // loaded afresh, mutant active, for every test file, so its load-time effect is still seen);
+    // one that no test covers (only module-level code) is reported Ignored, outside the score —
+    // `--with-static` tests those too.
+    ignoreStatic: !values['with-static'],
     mutate,
     incremental: true,
     force: values.force,

@@ -303,3 +303,24 @@ describe('plainCarrierLacks: "certainly absent" only when no own key can be one 
     expect(() => headerNames([''])).toThrow(/lowercase/);
   });
 });
+
+describe('ASCII case folding: A–Z only, the edges of the range included', () => {
+  // REQUIREMENTS §1: "Header names are looked up case-insensitively". Field names are ASCII tokens:
+  // only the 26 letters fold. "@" (0x40) and "[" (0x5b), just outside A–Z, are 0x20 below "`" and "{".
+  test.each([
+    ['xA', 'xa', true],
+    ['xZ', 'xz', true],
+    ['x@', 'x`', false],
+    ['x[', 'x{', false],
+  ])('equalsIgnoreAsciiCase(%j, %j) = %j', (key, lower, expected) => {
+    expect(equalsIgnoreAsciiCase(key, lower)).toBe(expected);
+  });
+  test.each([
+    ['Ab-rest', 'ab-', true],
+    ['Zb-rest', 'zb-', true],
+    ['@b-rest', '`b-', false],
+    ['[b-rest', '{b-', false],
+  ])('startsWithIgnoreAsciiCase(%j, %j) = %j', (key, lower, expected) => {
+    expect(startsWithIgnoreAsciiCase(key, lower)).toBe(expected);
+  });
+});
