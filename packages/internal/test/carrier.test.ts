@@ -399,6 +399,17 @@ describe('bounds and edges of the lookups (mutation survivors of src/carrier.ts)
     };
     expect(getHeader(map, getter, 'traceparent')).toBe('x');
   });
+  test('other getters: keys that are other names are passed over', () => {
+    const map = new Map([
+      ['Other', 'o'],
+      ['TraceParent', 'x'],
+    ]);
+    const getter: TextMapGetter<Map<string, string>> = {
+      get: (c, k) => c.get(k),
+      keys: (c) => [...c.keys()],
+    };
+    expect(getHeader(map, getter, 'traceparent')).toBe('x');
+  });
   test('other getters: keys() elements that are not strings are skipped, a String object included', () => {
     const getter: TextMapGetter<unknown> = {
       get: (_c, k) => (typeof k === 'string' ? undefined : 'from a String object'),
