@@ -114,6 +114,12 @@ describe('BaggageCollector: the caps count key + value as sent', () => {
     expect(undecodable.items.get('k')?.value).toBe('%zz');
   });
 
+  test('add() is for keys read from a header value: they keep their case', () => {
+    const c = new BaggageCollector();
+    c.add('User', 'v');
+    expect(isCaseless(c.items.get('User'))).toBe(false);
+  });
+
   test('a key from a header name is caseless; a key from a header value keeps its case', () => {
     const c = new BaggageCollector();
     c.addToken('FromName', 'v', true);
@@ -133,6 +139,7 @@ describe('hasPrefixIgnoreCase: `{prefix}{key}` with a key of at least one char',
     ['uberct', false],
     ['xberctx-a', false],
     ['uberctx_a', false],
+    ['xuberctx-', false], // ends with the prefix, does not start with it
   ])('hasPrefixIgnoreCase(%j, "uberctx-") = %s', (key, expected) => {
     expect(hasPrefixIgnoreCase(key, 'uberctx-')).toBe(expected);
   });
@@ -177,6 +184,7 @@ describe('BaggageHeaderNames: the header a baggage key is written under', () => 
     expect(names.get('Baggage')).toBe('');
     expect(names.get('baggage2')).toBe('jaeger-baggage2');
     expect(names.get('baggag')).toBe('jaeger-baggag');
+    expect(names.get('baggagf')).toBe('jaeger-baggagf'); // as long as the reserved name, not it
   });
   test('the table is bounded: 256 keys of at most 64 chars; later keys are still answered', () => {
     const names = new BaggageHeaderNames('p-');
