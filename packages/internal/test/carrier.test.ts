@@ -382,6 +382,25 @@ describe('bounds and edges of the lookups (mutation survivors of src/carrier.ts)
   test('headerNames without prefixes has none', () => {
     expect(headerNames(['b3']).prefixes).toEqual([]);
   });
+  test('headerNames keeps its own copy of the names and prefixes', () => {
+    const names = ['b3'];
+    const prefixes = ['uberctx-'];
+    const prepared = headerNames(names, prefixes);
+    names.push('x-b3-traceid');
+    prefixes.push('ot-baggage-');
+    expect(prepared.names).toEqual(['b3']);
+    expect(prepared.prefixes).toEqual(['uberctx-']);
+  });
+  test('names prepared in this test: a key with one of them in another case is "maybe"', () => {
+    const prepared = headerNames(['x-b3-traceid'], ['uberctx-']);
+    expect(plainCarrierLacks({ 'X-B3-TraceId': 'a' }, defaultTextMapGetter, prepared, true)).toBe(
+      false,
+    );
+    expect(plainCarrierLacks({ 'UberCtx-k': 'v' }, defaultTextMapGetter, prepared, true)).toBe(
+      false,
+    );
+    expect(plainCarrierLacks({ other: 'v' }, defaultTextMapGetter, prepared, true)).toBe(true);
+  });
   test('default getter: a lowercase key holding null is skipped, the same name in another case is read', () => {
     // null counts as a miss (getters backed by a Map return it): the fallback must not stop at the
     // lowercase key it has already read.
