@@ -46,8 +46,18 @@ const only = process.env.BATON_JEST_PACKAGE;
 const onlyProject = packageProjects.find((p) => typeof p === 'object' && p.displayName === only);
 if (only && !onlyProject) throw new Error(`BATON_JEST_PACKAGE=${only}: no packages/${only}/test`);
 
+// `npm run mutate` also sets BATON_MUTATE_TEST_INDEX: its runner skips the test files that hold none
+// of the tests Stryker asks for (scripts/mutate/jest-runner.cjs), and fast-check stops at the first
+// failure instead of shrinking it (scripts/mutate/jest-setup.cjs).
+const mutateRunner = process.env.BATON_MUTATE_TEST_INDEX
+  ? {
+      runner: join(__dirname, 'scripts/mutate/jest-runner.cjs'),
+      setupFilesAfterEnv: [join(__dirname, 'scripts/mutate/jest-setup.cjs')],
+    }
+  : {};
+
 const config: Config = onlyProject
-  ? { ...(onlyProject as Config) }
+  ? { ...(onlyProject as Config), ...mutateRunner }
   : {
       projects: [
         ...packageProjects,

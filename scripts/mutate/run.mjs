@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm run mutate -- --package internal [--package propagator-w3c …] [--files 'src/hex.ts,src/carrier.ts']`
+// `npm run mutate -- --package internal [--package propagator-w3c …] [--files 'src/hex.ts,src/carrier.ts'] [--force] [--with-static]`
 //
 // Mutation testing with StrykerJS: it changes the package's source one small way at a time (a `<`
 // into `<=`, a `+ 1` into `- 1`, a condition into `true`) and runs that package's Jest tests against
 // each change. A mutant that no test notices ("survived") is a promise nothing guards.
 // Not in CI: a package takes minutes to tens of minutes. Incremental: results are kept in
-// .tmp/stryker/<package>.incremental.json, so a re-run tests only the mutants whose code or tests
-// changed. The HTML report is written to .tmp/stryker/<package>/mutation.html.
+// .tmp/stryker/<package>/<file set>/incremental.json (<file set> is `all`, or the --files list), so
+// a re-run tests only the mutants whose code or tests changed. The HTML report is written next to it,
+// mutation.html.
 // Survivors that cannot be killed (equivalent mutants) are listed, with the reason, in the
 // package's MUTATION.md.
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,10 @@ const { values } = parseArgs({
     package: { type: 'string', multiple: true },
     files: { type: 'string' },
     concurrency: { type: 'string', default: '2' },
+    // Test every mutant again, ignoring the incremental file's results (it is rewritten).
+    force: { type: 'boolean', default: false },
+    // Also test the mutants that only module loading executes (see ignoreStatic below): slow.
+    'with-static': { type: 'boolean', default: false },
   },
 });
 const names = values.package ?? [];
@@ -35,13 +40,16 @@ for (const name of names) {
     console.error(`mutate: no packages/${name}/src`);
     process.exit(2);
   }
-  const out = join(root, '.tmp/stryker', name);
+  // One incremental file and report per file set: a run with `--files` keeps (and reuses) its own
+  // results, without replacing those of another file set or of the whole package.
+  const set = values.files ? values.files.replace(/[^A-Za-z0-9.-]+/g, '_') : 'all';
+  const out = join(root, '.tmp/stryker', name, set);
   mkdirSync(out, { recursive: true });
   const mutate = values.files
     ? values.files.split(',').map((f) => `packages/${name}/${f.trim()}`)
     : [`packages/${name}/src/**/*.ts`, `!packages/${name}/src/index.ts`];
   const config = {
-    $schema: '../../../node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+    $schema: join(root, 'node_modules/@stryker-mutator/core/schema/stryker-schema.json'),
     packageManager: 'npm',
     testRunner: 'jest',
     // BATON_JEST_PACKAGE makes jest.config.ts export this one package's project, flat, so Stryker
@@ -51,11 +59,21 @@ for (const name of names) {
     checkers: ['typescript'],
     tsconfigFile: 'tsconfig.json',
     coverageAnalysis: 'perTest',
+    // A mutant that runs outside any test (module loading, a beforeAll, a server still answering)
+    // is "static": Stryker would run every test of the package for it. In propagator-w3c that was
+    // 62% of traceparent.ts (the service tests' servers parse headers between tests), 2 minutes
+    // each. With ignoreStatic a mutant that tests also cover runs only those tests (its module is
+    // loaded afresh, mutant active, for every test file, so its load-time effect is still seen);
+    // one that no test covers (only module-level code) is reported Ignored, outside the score —
+    // `--with-static` tests those too.
+    ignoreStatic: !values['with-static'],
     mutate,
     incremental: true,
-    incrementalFile: join(root, '.tmp/stryker', `${name}.incremental.json`),
+    force: values.force,
+    incrementalFile: join(out, 'incremental.json'),
     concurrency: Number(values.concurrency),
-    timeoutMS: 20_000,
+    // Added to the covering tests' own time: a mutant that loops forever is cut off sooner.
+    timeoutMS: 10_000,
     reporters: ['clear-text', 'progress', 'html', 'json'],
     htmlReporter: { fileName: join(out, 'mutation.html') },
     jsonReporter: { fileName: join(out, 'mutation.json') },
@@ -72,7 +90,13 @@ for (const name of names) {
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, BATON_JEST_PACKAGE: name },
+      env: {
+        ...process.env,
+        BATON_JEST_PACKAGE: name,
+        // Which tests each test file holds, so a mutant's run loads only the files with a test
+        // that covers it (scripts/mutate/jest-runner.cjs). Rewritten by every initial test run.
+        BATON_MUTATE_TEST_INDEX: join(out, 'test-files.json'),
+      },
     },
   );
 }

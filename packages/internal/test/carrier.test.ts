@@ -12,6 +12,8 @@ import {
   headerNames,
   MAX_SCANNED_KEYS,
   plainCarrierLacks,
+  safeKeys,
+  ownValue,
 } from '@baton/internal';
 
 // REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys() only
@@ -316,5 +318,148 @@ describe('plainCarrierLacks: "certainly absent" only when no own key can be one 
   test('headerNames rejects a name that is not lowercase (a configuration mistake)', () => {
     expect(() => headerNames(['Uber-Trace-Id'])).toThrow(/lowercase/);
     expect(() => headerNames([''])).toThrow(/lowercase/);
+  });
+});
+
+describe('ASCII case folding: A–Z only, the edges of the range included', () => {
+  // REQUIREMENTS §1: "Header names are looked up case-insensitively". Field names are ASCII tokens:
+  // only the 26 letters fold. "@" (0x40) and "[" (0x5b), just outside A–Z, are 0x20 below "`" and "{".
+  test.each([
+    ['xA', 'xa', true],
+    ['xZ', 'xz', true],
+    ['x@', 'x`', false],
+    ['x[', 'x{', false],
+  ])('equalsIgnoreAsciiCase(%j, %j) = %j', (key, lower, expected) => {
+    expect(equalsIgnoreAsciiCase(key, lower)).toBe(expected);
+  });
+  test.each([
+    ['Ab-rest', 'ab-', true],
+    ['Zb-rest', 'zb-', true],
+    ['@b-rest', '`b-', false],
+    ['[b-rest', '{b-', false],
+  ])('startsWithIgnoreAsciiCase(%j, %j) = %j', (key, lower, expected) => {
+    expect(startsWithIgnoreAsciiCase(key, lower)).toBe(expected);
+  });
+});
+
+describe('bounds and edges of the lookups (mutation survivors of src/carrier.ts)', () => {
+  // REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys()
+  // only when the lowercase lookup misses". §9: "at most 1,024 keys read".
+  const keysOf = (n: number): Record<string, string> => {
+    const carrier: Record<string, string> = {};
+    for (let i = 0; i < n; i++) carrier[`k${i}`] = 'v';
+    return carrier;
+  };
+
+  test('equalsIgnoreAsciiCase: a longer key with the name as its start is another name', () => {
+    expect(equalsIgnoreAsciiCase('X-B3-Flagsx', 'x-b3-flags')).toBe(false);
+  });
+  test('startsWithIgnoreAsciiCase: the prefix at the end of the key is not a prefix', () => {
+    expect(startsWithIgnoreAsciiCase('a-uberctx-', 'uberctx-')).toBe(false);
+  });
+  test('safeKeys: keys() that throws or returns no array gives []', () => {
+    const notArray = { get: () => undefined, keys: () => 'b3' as unknown as string[] };
+    const throwing = {
+      get: () => undefined,
+      keys: (): string[] => {
+        throw new Error('x');
+      },
+    };
+    expect(safeKeys({}, notArray)).toEqual([]);
+    expect(safeKeys({}, throwing)).toEqual([]);
+    expect(safeKeys({ b3: 'x' }, defaultTextMapGetter)).toEqual(['b3']);
+  });
+  test('ownValue: null and a throwing accessor are absent', () => {
+    const hostile = Object.defineProperty({}, 'b3', {
+      enumerable: true,
+      get() {
+        throw new Error('x');
+      },
+    });
+    expect(ownValue({ b3: null }, 'b3')).toBeUndefined();
+    expect(ownValue(hostile, 'b3')).toBeUndefined();
+    expect(ownValue({ b3: 'x' }, 'b3')).toBe('x');
+  });
+  test('plainValueIgnoreCase: the 1,024th key is read, the 1,025th is not', () => {
+    const at1024 = keysOf(1023);
+    at1024['X-Late'] = 'late';
+    expect(plainValueIgnoreCase(at1024, 'x-late')).toBe('late');
+  });
+  test('plainCarrierLacks: 1,024 keys are all read; at 1,025 it cannot tell', () => {
+    const names = headerNames(['b3']);
+    expect(plainCarrierLacks(keysOf(MAX_SCANNED_KEYS), defaultTextMapGetter, names, true)).toBe(
+      true,
+    );
+    expect(plainCarrierLacks(keysOf(MAX_SCANNED_KEYS + 1), defaultTextMapGetter, names, true)).toBe(
+      false,
+    );
+  });
+  test('headerNames without prefixes has none', () => {
+    expect(headerNames(['b3']).prefixes).toEqual([]);
+  });
+  test('headerNames keeps its own copy of the names and prefixes', () => {
+    const names = ['b3'];
+    const prefixes = ['uberctx-'];
+    const prepared = headerNames(names, prefixes);
+    names.push('x-b3-traceid');
+    prefixes.push('ot-baggage-');
+    expect(prepared.names).toEqual(['b3']);
+    expect(prepared.prefixes).toEqual(['uberctx-']);
+  });
+  test('names prepared in this test: a key with one of them in another case is "maybe"', () => {
+    const prepared = headerNames(['x-b3-traceid'], ['uberctx-']);
+    expect(plainCarrierLacks({ 'X-B3-TraceId': 'a' }, defaultTextMapGetter, prepared, true)).toBe(
+      false,
+    );
+    expect(plainCarrierLacks({ 'UberCtx-k': 'v' }, defaultTextMapGetter, prepared, true)).toBe(
+      false,
+    );
+    expect(plainCarrierLacks({ other: 'v' }, defaultTextMapGetter, prepared, true)).toBe(true);
+  });
+  test('default getter: a lowercase key holding null is skipped, the same name in another case is read', () => {
+    // null counts as a miss (getters backed by a Map return it): the fallback must not stop at the
+    // lowercase key it has already read.
+    const carrier = { traceparent: null, TraceParent: 'x' };
+    expect(getHeader(carrier, defaultTextMapGetter, 'traceparent')).toBe('x');
+  });
+  test('other getters: the same, from keys()', () => {
+    const map = new Map<string, string | null>([
+      ['traceparent', null],
+      ['TraceParent', 'x'],
+    ]);
+    const getter: TextMapGetter<Map<string, string | null>> = {
+      get: (c, k) => c.get(k) ?? undefined,
+      keys: (c) => [...c.keys()],
+    };
+    expect(getHeader(map, getter, 'traceparent')).toBe('x');
+  });
+  test('other getters: keys that are other names are passed over', () => {
+    const map = new Map([
+      ['Other', 'o'],
+      ['TraceParent', 'x'],
+    ]);
+    const getter: TextMapGetter<Map<string, string>> = {
+      get: (c, k) => c.get(k),
+      keys: (c) => [...c.keys()],
+    };
+    expect(getHeader(map, getter, 'traceparent')).toBe('x');
+  });
+  test('other getters: keys() elements that are not strings are skipped, a String object included', () => {
+    const getter: TextMapGetter<unknown> = {
+      get: (_c, k) => (typeof k === 'string' ? undefined : 'from a String object'),
+      keys: () => [new String('TraceParent') as unknown as string],
+    };
+    expect(getHeader({}, getter, 'traceparent')).toBeUndefined();
+  });
+  test('a null or undefined carrier is absent, whatever the getter would answer', () => {
+    const ignoresCarrier = { get: () => 'x', keys: () => ['b3'] };
+    expect(getHeader(null, ignoresCarrier, 'b3')).toBeUndefined();
+    expect(getHeader(undefined, ignoresCarrier, 'b3')).toBeUndefined();
+  });
+  test('values exactly at the cap are read: string, Buffer, joined list', () => {
+    expect(firstValue('abc', 3)).toBe('abc');
+    expect(firstValue(Buffer.from('abc'), 3)).toBe('abc');
+    expect(joinedValue(['a', 'b'], 3)).toBe('a,b');
+    expect(joinedValue(['a', 'bc'], 3)).toBeUndefined();
   });
 });

@@ -1,4 +1,14 @@
-import { readHexId, isValidTraceId, isValidSpanId, padHexId, isLowerHex } from '@baton/internal';
+import {
+  readHexId,
+  isValidTraceId,
+  isValidSpanId,
+  padHexId,
+  isLowerHex,
+  hexValue,
+  hexOr,
+  INVALID_TRACE_ID,
+  INVALID_SPAN_ID,
+} from '@baton/internal';
 
 // W3C-TC §trace-id: "32HEXDIGLC ; 16 bytes array identifier. All zeroes forbidden"
 // W3C-TC §parent-id: "16HEXDIGLC ; 8 bytes array identifier. All zeroes forbidden"
@@ -76,5 +86,110 @@ describe('isValidTraceId / isValidSpanId remember only what they accepted', () =
     // The seeds themselves are valid ids, so remembering them changes no answer.
     expect(isValidTraceId('00000000000000000000000000000001')).toBe(true);
     expect(isValidSpanId('0000000000000001')).toBe(true);
+  });
+});
+
+describe('hexValue: lowercase hex digits only', () => {
+  // W3C-TC: HEXDIGLC = DIGIT / "a" / "b" / "c" / "d" / "e" / "f" ; lowercase hex character
+  test.each([
+    ['0', 0],
+    ['9', 9],
+    ['a', 10],
+    ['c', 12],
+    ['f', 15],
+  ])('%s is %d', (ch, value) => {
+    expect(hexValue(ch.charCodeAt(0))).toBe(value);
+  });
+  test.each([
+    ['/', 0x2f],
+    [':', 0x3a],
+    ['`', 0x60],
+    ['g', 0x67],
+    ['A', 0x41],
+    ['F', 0x46],
+    ['past the UTF-16 range', 0x10000],
+    ['negative', -1],
+  ])('%s is not a digit (-1)', (_name, code) => {
+    expect(hexValue(code)).toBe(-1);
+  });
+});
+
+describe('every character of an id is checked', () => {
+  const T = '4bf92f3577b34da6a3ce929d0e0e4736';
+  // ":" follows "9" and "`" precedes "a" in ASCII: the edges of the digit ranges.
+  test.each(['g', 'G', 'A', ':', '`', '-', ' '])(
+    'one %j at any position of a 32-char id rejects it',
+    (bad) => {
+      for (let p = 0; p < T.length; p++) {
+        const id = T.slice(0, p) + bad + T.slice(p + 1);
+        expect([p, readHexId(id, 0, 32, 32)]).toEqual([p, undefined]);
+        expect([p, isValidTraceId(id)]).toEqual([p, false]);
+        expect([p, isLowerHex(id, 0, 32)]).toEqual([p, false]);
+      }
+    },
+  );
+  test('a range ends where it says: the char after it is not read', () => {
+    // Ranges of every length 1..8 followed by a non-hex char.
+    for (let n = 1; n <= 8; n++) {
+      const s = 'abcdef12'.slice(0, n) + '-';
+      expect([n, isLowerHex(s, 0, n)]).toEqual([n, true]);
+      expect([n, hexOr(s, 0, n) > 0]).toEqual([n, true]);
+    }
+  });
+});
+
+describe('isLowerHex bounds', () => {
+  test('a range up to the end of the string is read', () => {
+    expect(isLowerHex('0a', 0, 2)).toBe(true);
+  });
+  test('a range past the end of the string is not hex', () => {
+    expect(isLowerHex('ab', 0, 3)).toBe(false);
+  });
+  test('all zeros are hex digits (isLowerHex does not judge the id)', () => {
+    expect(isLowerHex('00', 0, 2)).toBe(true);
+  });
+});
+
+describe('readHexId bounds and slicing', () => {
+  const T = '4bf92f3577b34da6a3ce929d0e0e4736';
+  test('a one-digit id is read and padded', () => {
+    // JAEGER: ids with leading zeros stripped are left-padded.
+    expect(readHexId('1', 0, 1, 16, 1)).toBe('0000000000000001');
+  });
+  test('a range that starts before the string is rejected', () => {
+    expect(readHexId('abc', -1, 2, 16, 1)).toBeUndefined();
+  });
+  test('a range that ends past the string is rejected', () => {
+    expect(readHexId('abc', 0, 4, 16, 1)).toBeUndefined();
+  });
+  test('a field at the start of a longer value is only that field', () => {
+    expect(readHexId(`${T}-00f067aa0ba902b7`, 0, 32, 32)).toBe(T);
+  });
+  test('a field at the end of a longer value is only that field', () => {
+    expect(readHexId(`00f067aa0ba902b7-${T}`, 17, 49, 32)).toBe(T);
+  });
+  test('the whole value as the field', () => {
+    expect(readHexId(T, 0, 32, 32)).toBe(T);
+  });
+});
+
+describe('id constants and lengths', () => {
+  // OpenTelemetry API: INVALID_TRACEID is 32 zeros, INVALID_SPANID 16 zeros.
+  test('INVALID_TRACE_ID and INVALID_SPAN_ID', () => {
+    expect(INVALID_TRACE_ID).toBe('0'.repeat(32));
+    expect(INVALID_SPAN_ID).toBe('0'.repeat(16));
+  });
+  test('isValidTraceId requires exactly 32 chars', () => {
+    const T = '4bf92f3577b34da6a3ce929d0e0e4736';
+    expect(isValidTraceId(T.slice(1))).toBe(false);
+    expect(isValidTraceId(T + '0')).toBe(false);
+    expect(isValidTraceId(T + 'x')).toBe(false);
+  });
+  test('isValidSpanId requires exactly 16 chars', () => {
+    expect(isValidSpanId('00f067aa0ba902b7' + '1')).toBe(false);
+    expect(isValidSpanId('0f067aa0ba902b7')).toBe(false);
+  });
+  test('padHexId returns an id longer than the width as it is', () => {
+    expect(padHexId('00f067aa0ba902b7', 8)).toBe('00f067aa0ba902b7');
   });
 });

@@ -1,6 +1,7 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import {
+  isTchar,
   isToken,
   isSafeHeaderValue,
   isTracingSuppressed,
@@ -22,7 +23,27 @@ describe('header safety', () => {
     ['a:b', false],
     ['a\nb', false],
     ['é', false],
+    // The edges of the tchar ranges: DIGIT 0x30–0x39, ALPHA 0x41–0x5a / 0x61–0x7a, and past ASCII.
+    ['09AZaz', true],
+    ['/', false],
+    [':', false],
+    ['@', false],
+    ['[', false],
+    ['{', false],
+    ['\u007f', false],
+    ['\u0080', false],
+    ['a\u0080', false],
   ])('isToken(%j) = %s', (s, expected) => expect(isToken(s)).toBe(expected));
+
+  test.each([
+    [0x21, true],
+    [0x7e, true],
+    [0x30, true],
+    [0x22, false],
+    [0x7f, false],
+    [0x80, false],
+    [0x10000, false],
+  ])('isTchar(%d) = %s', (code, expected) => expect(isTchar(code)).toBe(expected));
 
   test.each([
     ['00-abc-01', true],
@@ -33,6 +54,15 @@ describe('header safety', () => {
     ['a\u0000b', false],
     ['caf\u00e9', false],
     ['', true],
+    // "visible US-ASCII (0x21–0x7E) with inner spaces or tabs": the edges of each part.
+    ['!~', true],
+    ['a\u007fb', false],
+    ['a\u001fb', false],
+    ['a\tb', true],
+    ['\tleading', false],
+    ['trailing\t', false],
+    [' ', false],
+    ['a  b', true],
   ])('isSafeHeaderValue(%j) = %s', (s, expected) => expect(isSafeHeaderValue(s)).toBe(expected));
 });
 

@@ -28,6 +28,11 @@ describe('extract: valid traceparent values', () => {
     ['trailing space', `00-${T}-${S}-01 `, 1],
     ['trailing tab', `00-${T}-${S}-01\t`, 1],
     ['OWS both sides, as the W3C suite sends it ("\\t 00-…-01 \\t")', `\t 00-${T}-${S}-01 \t`, 1],
+    [
+      'Decision "longer than this (512), OWS included, is rejected": exactly 512 is read',
+      `cc-${T}-${S}-01-${'a'.repeat(512 - 56)}`,
+      1,
+    ],
   ];
   it.each(valid)('%s', (_rule, value, flags) => {
     const sc = extractSpan({ traceparent: value });
@@ -80,6 +85,11 @@ describe('extract: invalid traceparent values restart the trace', () => {
     ['"Two traceparent values" as Node joins them', `00-${T}-${S}-01, 00-${T}-${S}-01`],
     ['"Two traceparent values" of a future version, joined', `cc-${T}-${S}-01, cc-${T}-${S}-01`],
     ['longer than the 512-char cap', `cc-${T}-${S}-01-${'a'.repeat(600)}`],
+    ['513 chars: one past the cap', `cc-${T}-${S}-01-${'a'.repeat(513 - 56)}`],
+    [
+      '513 chars with the extra one OWS: "OWS included"',
+      `cc-${T}-${S}-01-${'a'.repeat(512 - 56)} `,
+    ],
   ];
   it.each(invalid)('%s', (_rule, value) => {
     expect(extractSpan({ traceparent: value })).toBeUndefined();
