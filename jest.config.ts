@@ -49,10 +49,16 @@ if (only && !onlyProject) throw new Error(`BATON_JEST_PACKAGE=${only}: no packag
 // `npm run mutate` also sets BATON_MUTATE_TEST_INDEX: its runner skips the test files that hold none
 // of the tests Stryker asks for (scripts/mutate/jest-runner.cjs), and fast-check stops at the first
 // failure instead of shrinking it (scripts/mutate/jest-setup.cjs).
+// Tests' `import fc from 'fast-check'` is mapped to scripts/mutate/fast-check.cjs, which caps the
+// number of runs of each property (see that file).
 const mutateRunner = process.env.BATON_MUTATE_TEST_INDEX
   ? {
       runner: join(__dirname, 'scripts/mutate/jest-runner.cjs'),
       setupFilesAfterEnv: [join(__dirname, 'scripts/mutate/jest-setup.cjs')],
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '^fast-check$': join(__dirname, 'scripts/mutate/fast-check.cjs'),
+      },
     }
   : {};
 

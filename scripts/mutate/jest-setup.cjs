@@ -3,8 +3,8 @@
 // A property that fails under a mutant is a killed mutant: Stryker needs the failure, not the
 // smallest counterexample. fast-check shrinks a failure before reporting it, which with the
 // 100,000-run properties took longer than the mutant's timeout (reported "timed out" after 30 s and
-// more, instead of failing in a second). endOnFailure stops at the first failure. Tests that set
-// their own numRuns keep them: only what they leave to the global configuration changes.
+// more, instead of failing in a second). endOnFailure stops at the first failure.
+// (The run-count cap is in fast-check.cjs, which the tests' `import fc from 'fast-check'` loads.)
 const fc = require('fast-check');
 
 fc.configureGlobal({ ...fc.readConfigureGlobal(), endOnFailure: true });
