@@ -9,10 +9,9 @@ import {
   TraceFlags,
   type BaggageEntry,
   type Context,
-  type SpanContext,
   type TextMapGetter,
 } from '@opentelemetry/api';
-import { firstValue, getHeader, mergeBaggage } from '@baton/internal';
+import { firstValue, getHeader, mergeBaggage, remoteSpanContext } from '@baton/internal';
 import { AWSXRAY_TRACE_ID_HEADER, LINEAGE_BAGGAGE_KEY, MAX_TRACE_HEADER_LENGTH } from './constants';
 import { XRAY_SAMPLING_STATE_KEY, type XRaySamplingRecord } from './sampling-state';
 import { isXRayRejection, parseXRayTraceHeader, type XRayTraceHeader } from './trace-header';
@@ -43,25 +42,16 @@ export function applyXRay(context: Context, found: XRayTraceHeader): Context {
     const record: XRaySamplingRecord = { sampling, traceId, spanId: undefined };
     ctx = ctx.setValue(XRAY_SAMPLING_STATE_KEY, record);
   } else {
-    const spanContext: SpanContext = {
+    // The same ids as the span context already there (W3C ran first in a composite): its
+    // tracestate is kept, as B3 and Jaeger do (REQUIREMENTS §4 "Preserve tracestate"). Not any
+    // other context's: the official package copies the tracestate of whatever span was there, even
+    // of another trace.
+    const spanContext = remoteSpanContext(
+      context,
       traceId,
       spanId,
-      isRemote: true,
-      traceFlags: sampling === 'sampled' ? TraceFlags.SAMPLED : TraceFlags.NONE,
-    };
-    // The same ids as the span context already there (W3C ran first in a composite): keep its
-    // tracestate, as B3 and Jaeger do (REQUIREMENTS §4 "Preserve tracestate"). Not any other
-    // context's: the official package copies the tracestate of whatever span was there, even of
-    // another trace.
-    const existing = trace.getSpanContext(context);
-    if (
-      existing !== undefined &&
-      existing.traceState !== undefined &&
-      existing.traceId === traceId &&
-      existing.spanId === spanId
-    ) {
-      spanContext.traceState = existing.traceState;
-    }
+      sampling === 'sampled' ? TraceFlags.SAMPLED : TraceFlags.NONE,
+    );
     if (sampling === 'deferred') {
       // Extracted as not sampled (as Go and Java do); AWSXRaySampler lets the root sampler decide.
       const record: XRaySamplingRecord = { sampling, traceId, spanId };
