@@ -309,6 +309,57 @@ export function plainCarrierLacks(
   }
 }
 
+/** plainCarrierScan's answers. */
+export const SCAN_MAYBE = 0;
+/** No key, in any case, is one of the names: the carrier lacks every one of them. */
+export const SCAN_LACKS = 1;
+/**
+ * More than MAX_SCANNED_KEYS own keys, none of the first MAX_SCANNED_KEYS one of the names in any
+ * case: a bounded case-insensitive scan of keys() would find nothing, and only lookups by the
+ * lowercase names (which see past the cap) can still find a header.
+ */
+export const SCAN_NONE_IN_CAP = 2;
+
+/**
+ * plainCarrierLacks with a third answer, for a caller that would otherwise enumerate a huge carrier's
+ * keys a second time: SCAN_LACKS where plainCarrierLacks says true; SCAN_NONE_IN_CAP when the walk
+ * passed MAX_SCANNED_KEYS own keys without a match (the key past the cap is own, so keys() — own
+ * keys first, in `for…in` order — has more than the cap too, and its first MAX_SCANNED_KEYS are the
+ * ones walked); SCAN_MAYBE otherwise. A separate walk from plainCarrierLacks so that the absent
+ * paths of Jaeger and OT Trace keep their code as it is.
+ */
+export function plainCarrierScan(
+  carrier: unknown,
+  getter: TextMapGetter,
+  headers: HeaderNames,
+  exceptProxies: boolean,
+): number {
+  if (getter !== DEFAULT_GETTER || typeof carrier !== 'object' || carrier === null) {
+    return SCAN_MAYBE;
+  }
+  try {
+    if (exceptProxies && types.isProxy(carrier)) return SCAN_MAYBE;
+    const { names, prefixes, firsts } = headers;
+    let scanned = 0;
+    for (const key in carrier) {
+      if (++scanned > MAX_SCANNED_KEYS) {
+        return hasOwn.call(carrier, key) ? SCAN_NONE_IN_CAP : SCAN_MAYBE;
+      }
+      const first = key.charCodeAt(0) | 0x20;
+      if (first >= 128 || firsts[first] === 0) continue;
+      for (let i = 0; i < names.length; i++) {
+        if (equalsIgnoreAsciiCase(key, names[i])) return SCAN_MAYBE;
+      }
+      for (let i = 0; i < prefixes.length; i++) {
+        if (startsWithIgnoreAsciiCase(key, prefixes[i])) return SCAN_MAYBE;
+      }
+    }
+    return SCAN_LACKS;
+  } catch {
+    return SCAN_MAYBE;
+  }
+}
+
 function isBytes(v: unknown): v is Uint8Array {
   return v instanceof Uint8Array;
 }
