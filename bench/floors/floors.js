@@ -6,7 +6,8 @@
  * Each "floor" below is not a propagator: it is the bare sequence of steps REQUIREMENTS §1–§5 make
  * unavoidable for that row, written inline with the cheapest primitives we know (one getter call
  * per lookup, a table-driven charCodeAt loop per id char, the API's setSpanContext), skipping
- * everything a real propagator must also do (try/catch, arrays, Buffers, length caps, flags).
+ * everything a real propagator must also do but a row's input never exercises (try/catch, arrays,
+ * Buffers, OWS, higher versions). Each step a floor does take is named with the rule that forces it.
  * Its ratio to the official time is a lower bound for any implementation's ratio on this machine:
  * when it is above a row's §9 target, that target cannot be met without breaking a rule.
  *
@@ -61,6 +62,7 @@ const absent = headers({ 'content-type': 'application/json', accept: '*/*' });
 const absentNode = headers(NODE_REQUEST_HEADERS);
 const b3Absent = headers(NODE_REQUEST_HEADERS);
 const contexts = spanContexts();
+const FLAGS = ['-00', '-01', '-02', '-03'];
 
 // propagator-aws-xray 3.0.0 is in tools/official-3x, on its own API instance like the rest of 3.x.
 const OfficialXRay3 = require(
@@ -101,40 +103,83 @@ const batonJaeger = new JaegerPropagator();
 const batonXRay = new AWSXRayPropagator();
 const batonCloud = new CloudTracePropagator();
 
-/** The floors, one function each, so a floor row and a "Baton vs floor" row time the same code. */
+// Context keys Baton's rules read on inject (created with createContextKey = Symbol.for, so the same
+// symbols as the packages'): W3C's random trace id and the debug trace id B3 and Jaeger share.
+const RANDOM_TRACE_KEY = Symbol.for('@baton/propagator-w3c random trace id');
+const DEBUG_TRACE_KEY = Symbol.for('@baton/internal debug trace id');
+// The hex value of each char code below 128, -1 for anything else (uppercase included).
+const HEX = new Int8Array(128).fill(-1);
+for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
+for (let c = 0; c < 6; c++) HEX[0x61 + c] = 10 + c;
+const hex2 = (v, i) => (HEX[v.charCodeAt(i) & 0x7f] << 4) | HEX[v.charCodeAt(i + 1) & 0x7f];
+
+/**
+ * The floors, one function each, so a floor row and a "Baton vs floor" row time the same code.
+ *
+ * Every step a floor takes is forced by a rule, named next to it; a floor takes no step the rules
+ * leave optional (no try/catch, no OWS trimming, no higher versions, no arrays or Buffers: the rows
+ * send none). An id check is three steps, all forced: the length (§1 "32 / 16 chars"; `hexOr` alone
+ * passes a 31- or 33-char id, since charCodeAt past the end is NaN, which ORs as 0), "every char
+ * lowercase hex" and "not all zero" (both one `hexOr` > 0).
+ */
 const floor = {
-  // get, 48 id chars, two slices, the tracestate miss and its keys() scan, setSpanContext.
   w3cExtractValid: () => {
-    const v = getter.get(traceparentOnly, 'traceparent');
+    const v = getter.get(traceparentOnly, 'traceparent'); // one getter call (§1)
+    // §1: the getter may return anything (arrays, Buffers, numbers); only a string is read here.
+    if (typeof v !== 'string') return ROOT_CONTEXT;
+    // §2: "version 00 … MUST NOT have any trailing characters", and no shorter value is valid.
+    if (v.length !== 55) return ROOT_CONTEXT;
+    // §2: the version is two lowercase hex digits, and ff is invalid.
+    const version = hex2(v, 0);
+    if (version < 0 || version === 0xff) return ROOT_CONTEXT;
+    // §2: the fixed grammar's three dashes.
+    if (v.charCodeAt(2) !== 0x2d || v.charCodeAt(35) !== 0x2d || v.charCodeAt(52) !== 0x2d) {
+      return ROOT_CONTEXT;
+    }
+    // §2: the flags are two lowercase hex digits; sampled and random are kept, the rest cleared.
+    const flags = hex2(v, 53);
+    if (flags < 0) return ROOT_CONTEXT;
+    // §1/§2: 48 id chars lowercase hex, each id not all zero (the lengths follow from the dashes).
     if (hexOr(v, 3, 35) <= 0 || hexOr(v, 36, 52) <= 0) return ROOT_CONTEXT;
     const sc = {
       traceId: v.slice(3, 35),
       spanId: v.slice(36, 52),
-      traceFlags: 1,
-      isRemote: true,
+      traceFlags: flags & 3,
+      isRemote: true, // §1
     };
+    // §2: tracestate is read with a valid traceparent; on a lowercase miss, §1's scan of the keys.
     if (getter.get(traceparentOnly, 'tracestate') === undefined) {
       scanMisses(traceparentOnly, 'tracestate');
     }
-    return trace.setSpanContext(ROOT_CONTEXT, sc);
+    const out = trace.setSpanContext(ROOT_CONTEXT, sc);
+    // §2 / the W3C suite's test_propagates_random_flag: a random trace id is remembered (a bit test
+    // on this row, whose flags are 01).
+    return (flags & 2) === 0 ? out : out.setValue(RANDOM_TRACE_KEY, sc.traceId);
   },
-  // The span, the suppression key, 48 id chars checked (§1: no trace header without a valid
-  // span context), the value, one set. The official package does not check the ids.
+  // The span, the suppression key (§1: nothing injected when suppressed), the ids checked (§1: no
+  // trace header without a valid span context; length + hex + not all zero), the debug key (§4: debug
+  // belongs to its trace and is re-encoded as flags 3 — a context read), the flags (§5: 1, 0 or 3),
+  // the value, one set, and the baggage lookup (§5: inject writes `uberctx-*` for every entry; the
+  // official package reads it too). The official package does not check the ids.
   jaegerInject: ((next) => () => {
     const ctx = next();
     const c = {};
     const sc = trace.getSpanContext(ctx);
     if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
-    if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
-    setter.set(c, 'uber-trace-id', sc.traceId + ':' + sc.spanId + ':0:1');
+    const t = sc.traceId;
+    const s = sc.spanId;
+    if (t.length !== 32 || s.length !== 16) return c;
+    if (hexOr(t, 0, 32) <= 0 || hexOr(s, 0, 16) <= 0) return c;
+    const tail =
+      ctx.getValue(DEBUG_TRACE_KEY) === t ? ':0:03' : (sc.traceFlags & 1) === 1 ? ':0:01' : ':0:00';
+    setter.set(c, 'uber-trace-id', t + ':' + s + tail);
+    propagation.getBaggage(ctx); // undefined on this row: no uberctx-* header
     return c;
   })(cycle(contexts)),
   // X-Ray (issue 16): the same steps, the header's three fields, and one baggage lookup — a
   // `Lineage` entry in the baggage is written back ("write it back on inject"), so every inject
   // must look. The official package does neither that nor the suppression check, and validates the
-  // ids with two regular expressions. The id rule is "32 / 16 chars" as well as hex: hexOr alone
-  // passes a 31-char id (charCodeAt past the end is NaN, which ORs as 0), so the lengths are part
-  // of the least work. (The Jaeger and W3C floors above leave them out.)
+  // ids with two regular expressions.
   xrayInject: ((next) => () => {
     const ctx = next();
     const c = {};
@@ -160,18 +205,27 @@ const floor = {
     setter.set(c, 'x-amzn-trace-id', v);
     return c;
   })(cycle(contexts)),
-  // The same steps for `traceparent`.
+  // `traceparent`: the span, the suppression key, the ids (length + hex + not all zero), the flags
+  // (§2: two lowercase digits of sampled and random, reserved bits cleared; random comes back for a
+  // trace that arrived random — the W3C suite's test_propagates_random_flag, a context read when the
+  // span's own flags lack it), one set, and the span's tracestate (§2: sent when not empty; a
+  // property read on this row, which has none).
   w3cInject: ((next) => () => {
     const ctx = next();
     const c = {};
     const sc = trace.getSpanContext(ctx);
     if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
-    if (hexOr(sc.traceId, 0, 32) <= 0 || hexOr(sc.spanId, 0, 16) <= 0) return c;
-    setter.set(c, 'traceparent', '00-' + sc.traceId + '-' + sc.spanId + '-01');
+    const t = sc.traceId;
+    const s = sc.spanId;
+    if (t.length !== 32 || s.length !== 16) return c;
+    if (hexOr(t, 0, 32) <= 0 || hexOr(s, 0, 16) <= 0) return c;
+    let flags = sc.traceFlags & 3;
+    if ((flags & 2) === 0 && ctx.getValue(RANDOM_TRACE_KEY) === t) flags |= 2;
+    setter.set(c, 'traceparent', '00-' + t + '-' + s + FLAGS[flags]);
+    if (sc.traceState !== undefined) setter.set(c, 'tracestate', sc.traceState.serialize());
     return c;
   })(cycle(contexts)),
 };
-
 module.exports = {
   name: 'floors',
   rows: [

@@ -173,11 +173,28 @@ export function plainValueIgnoreCase(carrier: object, lowerName: string): unknow
  */
 export function getHeader(carrier: unknown, getter: TextMapGetter, lowerName: string): unknown {
   if (carrier === null || carrier === undefined) return undefined;
+  let direct: unknown;
   try {
-    const direct: unknown = getter.get(carrier, lowerName);
-    // null counts as a miss too: some getters (Map-backed, Kafka) return null for an absent key.
-    if (direct !== undefined && direct !== null) return direct;
-    if (getter === DEFAULT_GETTER && typeof carrier === 'object') {
+    direct = getter.get(carrier, lowerName);
+  } catch {
+    return undefined; // a throwing getter is treated as an absent header (REQUIREMENTS §1)
+  }
+  // null counts as a miss too: some getters (Map-backed, Kafka) return null for an absent key.
+  if (direct !== undefined && direct !== null) return direct;
+  return headerAfterMiss(carrier, getter, lowerName);
+}
+
+/**
+ * getHeader's second half, for a caller whose own `getter.get(carrier, lowerName)` on a non-null
+ * carrier returned undefined or null without throwing: §1's case-insensitive fallback, or undefined.
+ */
+export function headerAfterMiss(
+  carrier: unknown,
+  getter: TextMapGetter,
+  lowerName: string,
+): unknown {
+  try {
+    if (getter === DEFAULT_GETTER && typeof carrier === 'object' && carrier !== null) {
       return plainValueIgnoreCase(carrier, lowerName);
     }
     const keys = safeKeys(carrier, getter);
@@ -192,6 +209,36 @@ export function getHeader(carrier: unknown, getter: TextMapGetter, lowerName: st
     // A throwing getter is treated as an absent header (REQUIREMENTS §1).
   }
   return undefined;
+}
+
+/**
+ * After a miss by the lowercase name: false when it is certain, without allocating, that
+ * headerAfterMiss would find nothing — `carrier` is read through the API's default getter and no key
+ * among the first MAX_SCANNED_KEYS its `for…in` walks (the keys plainValueIgnoreCase compares) is
+ * `nameLength` long. True (look closer) for any other getter, or when a key has that length.
+ *
+ * This is the absent-header path of a request on Node's headers (REQUIREMENTS §9: absent rows at most
+ * 2.0× the official single lookup, no allocation). A length is a field of the key's string, so each
+ * key costs one load and one compare; with the name comparison, ownership check and value read left
+ * to headerAfterMiss, the walk is about what bench/floors' bare length walk costs. Past the cap the
+ * answer is false, as plainValueIgnoreCase reads no further either.
+ */
+export function mayHoldOtherCase(
+  carrier: unknown,
+  getter: TextMapGetter,
+  nameLength: number,
+): boolean {
+  if (getter !== DEFAULT_GETTER || typeof carrier !== 'object' || carrier === null) return true;
+  try {
+    let budget = MAX_SCANNED_KEYS;
+    for (const key in carrier) {
+      if (key.length === nameLength) return true;
+      if (--budget === 0) return false;
+    }
+    return false;
+  } catch {
+    return true; // a Proxy whose ownKeys trap throws: headerAfterMiss decides (and catches it again)
+  }
 }
 
 /** Header names and name prefixes (all lowercase) a propagator reads, prepared for plainCarrierLacks. */
@@ -259,6 +306,57 @@ export function plainCarrierLacks(
     return true;
   } catch {
     return false;
+  }
+}
+
+/** plainCarrierScan's answers. */
+export const SCAN_MAYBE = 0;
+/** No key, in any case, is one of the names: the carrier lacks every one of them. */
+export const SCAN_LACKS = 1;
+/**
+ * More than MAX_SCANNED_KEYS own keys, none of the first MAX_SCANNED_KEYS one of the names in any
+ * case: a bounded case-insensitive scan of keys() would find nothing, and only lookups by the
+ * lowercase names (which see past the cap) can still find a header.
+ */
+export const SCAN_NONE_IN_CAP = 2;
+
+/**
+ * plainCarrierLacks with a third answer, for a caller that would otherwise enumerate a huge carrier's
+ * keys a second time: SCAN_LACKS where plainCarrierLacks says true; SCAN_NONE_IN_CAP when the walk
+ * passed MAX_SCANNED_KEYS own keys without a match (the key past the cap is own, so keys() — own
+ * keys first, in `for…in` order — has more than the cap too, and its first MAX_SCANNED_KEYS are the
+ * ones walked); SCAN_MAYBE otherwise. A separate walk from plainCarrierLacks so that the absent
+ * paths of Jaeger and OT Trace keep their code as it is.
+ */
+export function plainCarrierScan(
+  carrier: unknown,
+  getter: TextMapGetter,
+  headers: HeaderNames,
+  exceptProxies: boolean,
+): number {
+  if (getter !== DEFAULT_GETTER || typeof carrier !== 'object' || carrier === null) {
+    return SCAN_MAYBE;
+  }
+  try {
+    if (exceptProxies && types.isProxy(carrier)) return SCAN_MAYBE;
+    const { names, prefixes, firsts } = headers;
+    let scanned = 0;
+    for (const key in carrier) {
+      if (++scanned > MAX_SCANNED_KEYS) {
+        return hasOwn.call(carrier, key) ? SCAN_NONE_IN_CAP : SCAN_MAYBE;
+      }
+      const first = key.charCodeAt(0) | 0x20;
+      if (first >= 128 || firsts[first] === 0) continue;
+      for (let i = 0; i < names.length; i++) {
+        if (equalsIgnoreAsciiCase(key, names[i])) return SCAN_MAYBE;
+      }
+      for (let i = 0; i < prefixes.length; i++) {
+        if (startsWithIgnoreAsciiCase(key, prefixes[i])) return SCAN_MAYBE;
+      }
+    }
+    return SCAN_LACKS;
+  } catch {
+    return SCAN_MAYBE;
   }
 }
 

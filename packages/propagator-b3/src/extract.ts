@@ -14,7 +14,10 @@ import {
   headerNames,
   MAX_SCANNED_KEYS,
   plainCarrierKeys,
-  plainCarrierLacks,
+  plainCarrierScan,
+  SCAN_LACKS as LACKS_ANSWER,
+  SCAN_MAYBE as MAYBE_ANSWER,
+  SCAN_NONE_IN_CAP as NONE_IN_CAP_ANSWER,
   safeGet,
   setDebugTrace,
 } from '@baton/internal';
@@ -29,7 +32,7 @@ import {
 import { parseB3Multi } from './parse-multi';
 import { parseB3Single } from './parse-single';
 import type { B3Parsed } from './parsed';
-import { readMultiHeaders, readPlainHeaders } from './read-headers';
+import { readMultiHeaders, readPlainHeaders, type B3ScannedHeaders } from './read-headers';
 import { B3_SAMPLING_STATE_KEY, type B3SamplingRecord } from './sampling-state';
 
 // The API's CommonJS build exports every name through a getter: a call on each use. Read once.
@@ -44,6 +47,14 @@ const B3_HEADERS = headerNames([
   X_B3_SAMPLED,
   X_B3_FLAGS,
 ]);
+
+// plainCarrierScan's answers, read once (an import is a property read at each use).
+const SCAN_LACKS = LACKS_ANSWER;
+const SCAN_MAYBE = MAYBE_ANSWER;
+const SCAN_NONE_IN_CAP = NONE_IN_CAP_ANSWER;
+
+/** The keys the scan is handed when it is known to find nothing. */
+const NO_KEYS: unknown[] = [];
 
 function parseSingleRaw(raw: unknown): B3Parsed | undefined {
   const s = firstValue(raw, B3_MAX_LENGTH);
@@ -65,15 +76,24 @@ export function readB3(carrier: unknown, getter: TextMapGetter): B3Parsed | unde
   // The usual request without B3: a plain carrier none of whose keys is a B3 name in any case is
   // answered by one walk of its keys, with no keys() array (REQUIREMENTS §9: absent rows allocate
   // nothing). Not for a Proxy: the paths below look names up, which its `get` may answer unlisted.
-  if (b3 === undefined && plainCarrierLacks(carrier, getter, B3_HEADERS, true)) return undefined;
-  // Node's headers object (a plain object through the default getter): one pass over its keys
-  // finds the four multi names and `B3` in any case, with no lookup by name (plainCarrierKeys).
-  const plain = plainCarrierKeys(carrier, getter);
-  const multi =
-    plain !== undefined && plain.length <= MAX_SCANNED_KEYS
-      ? readPlainHeaders(carrier, plain)
-      : // A huge plain carrier: its keys, already read, serve the scan (no second enumeration).
-        readMultiHeaders(carrier, getter, b3 === undefined, plain);
+  let multi: B3ScannedHeaders;
+  const scan = b3 === undefined ? plainCarrierScan(carrier, getter, B3_HEADERS, true) : SCAN_MAYBE;
+  if (scan === SCAN_LACKS) return undefined;
+  if (scan === SCAN_NONE_IN_CAP) {
+    // A plain carrier of more than MAX_SCANNED_KEYS keys, none of the first ones a B3 name in any
+    // case: the bounded scan would find nothing, so only the lowercase lookups remain — with no
+    // second enumeration of its keys (on a 65,536-key carrier each costs milliseconds).
+    multi = readMultiHeaders(carrier, getter, true, NO_KEYS);
+  } else {
+    // Node's headers object (a plain object through the default getter): one pass over its keys
+    // finds the four multi names and `B3` in any case, with no lookup by name (plainCarrierKeys).
+    const plain = plainCarrierKeys(carrier, getter);
+    multi =
+      plain !== undefined && plain.length <= MAX_SCANNED_KEYS
+        ? readPlainHeaders(carrier, plain)
+        : // A huge plain carrier: its keys, already read, serve the scan (no second enumeration).
+          readMultiHeaders(carrier, getter, b3 === undefined, plain);
+  }
   if (b3 === undefined && multi.b3 !== undefined) {
     // `B3` found in another case.
     const single = parseSingleRaw(multi.b3);

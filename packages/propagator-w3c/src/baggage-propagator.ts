@@ -14,7 +14,8 @@ import {
   baggageEntryList,
   BAGGAGE_MAX_BYTES,
   BAGGAGE_MAX_MEMBERS,
-  getHeader,
+  headerAfterMiss,
+  mayHoldOtherCase,
   isToken,
   isTracingSuppressed,
   safeSet,
@@ -138,6 +139,9 @@ function extractBaggage(context: Context, raw: unknown): Context {
   }
 }
 
+/** Read once: an import is a property read on the module's exports at each use. */
+const BAGGAGE_NAME_LENGTH = BAGGAGE_HEADER.length;
+
 export class W3CBaggagePropagator implements TextMapPropagator {
   /**
    * Promise to CompositePropagator: extract never yields an invalid span context and merges baggage
@@ -163,17 +167,22 @@ export class W3CBaggagePropagator implements TextMapPropagator {
    * header wins per key), so baggage from another propagator (Jaeger `uberctx-`) survives.
    */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
-    // Most requests carry no baggage: this function is only the lookup, so it stays small enough
-    // for V8 to inline getHeader (and its key walk) into it; the reading is in extractBaggage.
-    // (With the reading inline, the absent row measured 36 ns against 27 ns for traceparent's
-    // identical lookup.)
+    // Most requests carry no baggage: this function is only the lookup (as the traceparent one: a
+    // get, then a walk over the key lengths only when it missed), so it stays small enough for V8 to
+    // inline; the reading is in extractBaggage.
+    if (carrier === null || carrier === undefined) return context;
     let raw: unknown;
     try {
-      raw = getHeader(carrier, getter, BAGGAGE_HEADER);
+      raw = getter.get(carrier, BAGGAGE_HEADER);
     } catch {
-      return context;
+      return context; // a throwing getter: the header is absent (REQUIREMENTS §1)
     }
-    return raw === undefined || raw === null ? context : extractBaggage(context, raw);
+    if (raw === undefined || raw === null) {
+      if (!mayHoldOtherCase(carrier, getter, BAGGAGE_NAME_LENGTH)) return context;
+      raw = headerAfterMiss(carrier, getter, BAGGAGE_HEADER);
+      if (raw === undefined || raw === null) return context;
+    }
+    return extractBaggage(context, raw);
   }
 
   fields(): string[] {

@@ -13,6 +13,8 @@ import {
   anchorShape,
   firstValue,
   getHeader,
+  headerAfterMiss,
+  mayHoldOtherCase,
   isSafeHeaderValue,
   isTracingSuppressed,
   joinedValue,
@@ -72,6 +74,37 @@ function traceStateToSend(state: SpanContext['traceState']): string | undefined 
   return list.canonical ? value : new W3CTraceState(value).serialize() || undefined;
 }
 
+/** Read once: an import is a property read on the module's exports at each use. */
+const TRACE_PARENT_NAME_LENGTH = TRACE_PARENT_HEADER.length;
+
+/** extract's value handling, once the lookup found a `traceparent` (`raw`, neither undefined nor null). */
+function extractTraceParent(
+  context: Context,
+  carrier: unknown,
+  getter: TextMapGetter,
+  raw: unknown,
+): Context {
+  try {
+    const value = traceParentValue(raw);
+    if (value === undefined) return context;
+    const spanContext = parseTraceParent(value);
+    if (spanContext === undefined) return context;
+    // tracestate is read only with a valid traceparent (W3C-TC §tracestate); several headers are
+    // one list, joined in order. Too long → discarded unread.
+    const state = joinedValue(
+      getHeader(carrier, getter, TRACE_STATE_HEADER),
+      TRACE_STATE_MAX_LENGTH,
+    );
+    if (state !== undefined && state.length > 0) spanContext.traceState = new W3CTraceState(state);
+    const out = trace.setSpanContext(context, spanContext);
+    return (spanContext.traceFlags & FLAG_RANDOM) === 0
+      ? out
+      : setRandomTrace(out, spanContext.traceId);
+  } catch {
+    return context;
+  }
+}
+
 export class W3CTraceContextPropagator implements TextMapPropagator {
   /**
    * Promise to CompositePropagator: extract never yields an invalid span context and merges baggage
@@ -100,30 +133,27 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     }
   }
 
+  /**
+   * The lookup only (most requests carry no traceparent), with no `try` around it: each step that can
+   * meet a throw has its own (the getter call here, mayHoldOtherCase's walk, headerAfterMiss), and the
+   * value is read in extractTraceParent, which catches the rest. On Node's request headers without a
+   * traceparent this is one get and one walk over the key lengths (REQUIREMENTS §9: absent rows).
+   */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
+    if (carrier === null || carrier === undefined) return context;
+    let raw: unknown;
     try {
-      const raw = getHeader(carrier, getter, TRACE_PARENT_HEADER);
-      // Most requests carry no traceparent: return before any value handling (§9 absent rows).
-      if (raw === undefined) return context;
-      const value = traceParentValue(raw);
-      if (value === undefined) return context;
-      const spanContext = parseTraceParent(value);
-      if (spanContext === undefined) return context;
-      // tracestate is read only with a valid traceparent (W3C-TC §tracestate); several headers are
-      // one list, joined in order. Too long → discarded unread.
-      const state = joinedValue(
-        getHeader(carrier, getter, TRACE_STATE_HEADER),
-        TRACE_STATE_MAX_LENGTH,
-      );
-      if (state !== undefined && state.length > 0)
-        spanContext.traceState = new W3CTraceState(state);
-      const out = trace.setSpanContext(context, spanContext);
-      return (spanContext.traceFlags & FLAG_RANDOM) === 0
-        ? out
-        : setRandomTrace(out, spanContext.traceId);
+      raw = getter.get(carrier, TRACE_PARENT_HEADER);
     } catch {
-      return context;
+      return context; // a throwing getter: the header is absent (REQUIREMENTS §1)
     }
+    if (raw === undefined || raw === null) {
+      // §1's case-insensitive fallback, only when some key could be the name in another case.
+      if (!mayHoldOtherCase(carrier, getter, TRACE_PARENT_NAME_LENGTH)) return context;
+      raw = headerAfterMiss(carrier, getter, TRACE_PARENT_HEADER);
+      if (raw === undefined || raw === null) return context;
+    }
+    return extractTraceParent(context, carrier, getter, raw);
   }
 
   fields(): string[] {

@@ -83,7 +83,13 @@ function lowercased(id: unknown, isValid: (id: unknown) => id is string): string
   return isValid(lower) ? lower : undefined;
 }
 
-const FLAG_DIGITS = ['00', '01', '02', '03'];
+/**
+ * `-{flags}` for each value of `flags & KNOWN_FLAGS`, and the `00-` prefix as one literal: each `+`
+ * of a 55-char header makes a string of its own, so the header is built from four parts, not six.
+ */
+const FLAG_SUFFIXES = ['-00', '-01', '-02', '-03'];
+const PREFIX_00 = VERSION_00 + '-';
+const FLAGS_MASK = KNOWN_FLAGS;
 
 /**
  * The traceparent to inject, or undefined when the ids are not valid.
@@ -104,5 +110,5 @@ export function formatTraceParent(
   if (t === undefined) return undefined;
   const s = isValidSpanId(spanId) ? spanId : lowercased(spanId, isValidSpanId);
   if (s === undefined) return undefined;
-  return VERSION_00 + '-' + t + '-' + s + '-' + FLAG_DIGITS[traceFlags & KNOWN_FLAGS];
+  return PREFIX_00 + t + '-' + s + FLAG_SUFFIXES[traceFlags & FLAGS_MASK];
 }
