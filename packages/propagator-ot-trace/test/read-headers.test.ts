@@ -6,6 +6,14 @@
  * 'ot-baggage-'), kept local for speed (issue 19): the two must agree on every key.
  */
 import fc from 'fast-check';
+import {
+  defaultTextMapGetter,
+  ROOT_CONTEXT,
+  trace,
+  TraceFlags,
+  type TextMapGetter,
+} from '@opentelemetry/api';
+import { OTTracePropagator } from '@baton/propagator-ot-trace';
 import { hasPrefixIgnoreCase } from '@baton/internal';
 import { isBaggageHeader } from '../src/read-headers';
 
@@ -70,5 +78,75 @@ describe('isBaggageHeader: `ot-baggage-` in any ASCII case, then at least one ch
       fc.property(key, (k) => isBaggageHeader(k) === hasPrefixIgnoreCase(k, PREFIX)),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('the key walk (extract), against §1 and §9', () => {
+  const p = new OTTracePropagator();
+  const T = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const S = '00f067aa0ba902b7';
+  /** A getter that is not the default one: the walk reads `keys()` and `get`. */
+  const recordGetter: TextMapGetter<Record<string, unknown>> = {
+    get: (c, k) => c[k] as string | undefined,
+    keys: (c) => Object.keys(c),
+  };
+  const getters: [string, TextMapGetter][] = [
+    ['plain object, default getter', defaultTextMapGetter],
+    ['keys() of another getter', recordGetter as TextMapGetter],
+  ];
+
+  /** `ot-tracer-traceid` first, `filler` other headers, then the span id in another case. */
+  function spanIdAfter(filler: number): Record<string, unknown> {
+    const c: Record<string, unknown> = { 'ot-tracer-traceid': T };
+    for (let i = 0; i < filler; i++) c['x-filler-' + i] = 'v';
+    c['OT-Tracer-SpanId'] = S;
+    return c;
+  }
+
+  describe.each(getters)('%s', (_name, getter) => {
+    test('§9 "at most 1,024 keys read": a name that is the 1,024th key is found', () => {
+      const ctx = p.extract(ROOT_CONTEXT, spanIdAfter(1022), getter);
+      expect(trace.getSpanContext(ctx)?.spanId).toBe(S);
+    });
+
+    test('§9 "at most 1,024 keys read": a name that is the 1,025th key is not', () => {
+      expect(p.extract(ROOT_CONTEXT, spanIdAfter(1023), getter)).toBe(ROOT_CONTEXT);
+    });
+
+    test('§1 case-insensitive fallback: the first key of the name that holds a value', () => {
+      // The lowercase key holds null (absent, §1), so the other spelling after it is read.
+      const carrier = {
+        'ot-tracer-traceid': null,
+        'OT-TRACER-TRACEID': T,
+        'ot-tracer-spanid': S,
+        'ot-tracer-sampled': null,
+        'OT-Tracer-Sampled': 'true',
+      };
+      const sc = trace.getSpanContext(p.extract(ROOT_CONTEXT, carrier, getter));
+      expect(sc?.traceId).toBe(T);
+      expect(sc?.traceFlags).toBe(TraceFlags.SAMPLED);
+    });
+
+    test.each<[string, Record<string, unknown>, string, string, number]>([
+      ['trace id in another case', { 'Ot-Tracer-TraceId': T, 'ot-tracer-spanid': S }, T, S, 0],
+      ['span id in another case', { 'ot-tracer-traceid': T, 'OT-TRACER-SPANID': S }, T, S, 0],
+      [
+        'sampled in another case',
+        { 'ot-tracer-traceid': T, 'ot-tracer-spanid': S, 'OT-TRACER-SAMPLED': 'true' },
+        T,
+        S,
+        TraceFlags.SAMPLED,
+      ],
+      [
+        'every name in another case',
+        { 'OT-Tracer-TraceId': T, 'OT-Tracer-SpanId': S, 'OT-Tracer-Sampled': '1' },
+        T,
+        S,
+        TraceFlags.SAMPLED,
+      ],
+    ])('§1 %s is found', (_rule, carrier, traceId, spanId, flags) => {
+      const sc = trace.getSpanContext(p.extract(ROOT_CONTEXT, carrier, getter));
+      expect(sc).toEqual({ traceId, spanId, traceFlags: flags, isRemote: true });
+    });
   });
 });
