@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import {
   defaultTextMapGetter,
+  propagation,
   ROOT_CONTEXT,
   trace,
   TraceFlags,
@@ -148,5 +149,70 @@ describe('the key walk (extract), against §1 and §9', () => {
       const sc = trace.getSpanContext(p.extract(ROOT_CONTEXT, carrier, getter));
       expect(sc).toEqual({ traceId, spanId, traceFlags: flags, isRemote: true });
     });
+
+    test.each<[string, Record<string, unknown>, string | undefined]>([
+      // §1: the first key equal to the name ignoring ASCII case wins; a later spelling is not read.
+      [
+        'trace id: the first of two other spellings',
+        { 'OT-TRACER-TRACEID': T, 'Ot-Tracer-TraceId': 'z', 'ot-tracer-spanid': S },
+        T,
+      ],
+      [
+        'span id: the first of two other spellings',
+        { 'ot-tracer-traceid': T, 'OT-TRACER-SPANID': S, 'Ot-Tracer-SpanId': 'z' },
+        T,
+      ],
+      [
+        'sampled: the first of two other spellings',
+        {
+          'ot-tracer-traceid': T,
+          'ot-tracer-spanid': S,
+          'OT-TRACER-SAMPLED': 'true',
+          'Ot-Tracer-Sampled': 'z',
+        },
+        T,
+      ],
+      // A key of a name's length that is not that name (one char off) is not read as it.
+      ['not the trace id name', { 'OT-TRACER-TRACEIX': T, 'ot-tracer-spanid': S }, undefined],
+      ['not the span id name', { 'ot-tracer-traceid': T, 'OT-TRACER-SPANIX': S }, undefined],
+      [
+        'not the sampled name (a bad sampled value would void the context)',
+        { 'ot-tracer-traceid': T, 'ot-tracer-spanid': S, 'OT-TRACER-SAMPLEX': 'z' },
+        T,
+      ],
+    ])('§1 %s', (_rule, carrier, traceId) => {
+      expect(trace.getSpanContext(p.extract(ROOT_CONTEXT, carrier, getter))?.traceId).toBe(traceId);
+    });
+  });
+});
+
+describe('the key walk over a carrier that is not a plain object', () => {
+  const p = new OTTracePropagator();
+  const T = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const S = '00f067aa0ba902b7';
+  const mapGetter: TextMapGetter<Map<string, unknown>> = {
+    get: (c, k) => c.get(k) as string | undefined,
+    keys: (c) => [...c.keys()],
+  };
+
+  test('§1 names in another case in a Map are read through the getter', () => {
+    const carrier = new Map<string, unknown>([
+      ['OT-Tracer-TraceId', T],
+      ['OT-Tracer-SpanId', S],
+      ['OT-Baggage-user', 'alice'],
+    ]);
+    const ctx = p.extract(ROOT_CONTEXT, carrier, mapGetter as TextMapGetter);
+    expect(trace.getSpanContext(ctx)?.spanId).toBe(S);
+    expect(propagation.getBaggage(ctx)?.getEntry('user')?.value).toBe('alice');
+  });
+
+  test('§1 a key that is not a string is skipped, not a reason to give up', () => {
+    const getter: TextMapGetter<Record<string, unknown>> = {
+      get: (c, k) => c[k] as string | undefined,
+      keys: () => [42 as unknown as string, 'OT-Tracer-SpanId'],
+    };
+    const carrier = { 'ot-tracer-traceid': T, 'OT-Tracer-SpanId': S };
+    const ctx = p.extract(ROOT_CONTEXT, carrier, getter as TextMapGetter);
+    expect(trace.getSpanContext(ctx)?.spanId).toBe(S);
   });
 });
