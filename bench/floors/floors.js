@@ -14,7 +14,7 @@
  * The "floor vs official" rows time the floor against the 2.12 line (`official`) and the 3.x line
  * (`latest`, on its own API instance; see ../lib/official3.js). The "Baton vs floor" rows time Baton
  * itself against the floor, interleaved in one process: REQUIREMENTS §9 holds the rule-bound rows
- * (Jaeger inject, W3C extract valid, X-Ray inject) to at most 1.1× their floor, and a ratio of two ratios taken in
+ * (Jaeger inject, W3C extract valid, X-Ray inject, OT inject) to at most 1.1× their floor, and a ratio of two ratios taken in
  * different processes would be too noisy to judge that.
  */
 'use strict';
@@ -31,6 +31,8 @@ const { W3CTraceContextPropagator } = require('@baton/propagator-w3c');
 const { JaegerPropagator } = require('@baton/propagator-jaeger');
 const { AWSXRayPropagator } = require('@baton/propagator-aws-xray');
 const { CloudTracePropagator } = require('@baton/propagator-cloud-trace');
+const { OTTracePropagator } = require('@baton/propagator-ot-trace');
+const { OTTracePropagator: OfficialOT } = require('@opentelemetry/propagator-ot-trace');
 const { AWSXRayPropagator: OfficialXRay } = require('@opentelemetry/propagator-aws-xray');
 const {
   CloudPropagator: OfficialCloud,
@@ -86,6 +88,7 @@ const o = {
   jaeger: new OfficialJaeger(),
   xray: new OfficialXRay(),
   cloud: officialCloud,
+  ot: new OfficialOT(),
 };
 const l = {
   w3c: new o3.core.W3CTraceContextPropagator(),
@@ -102,6 +105,7 @@ const batonW3c = new W3CTraceContextPropagator();
 const batonJaeger = new JaegerPropagator();
 const batonXRay = new AWSXRayPropagator();
 const batonCloud = new CloudTracePropagator();
+const batonOT = new OTTracePropagator();
 
 // Context keys Baton's rules read on inject (created with createContextKey = Symbol.for, so the same
 // symbols as the packages'): W3C's random trace id and the debug trace id B3 and Jaeger share.
@@ -204,6 +208,26 @@ const floor = {
     }
     setter.set(c, 'x-amzn-trace-id', v);
     return c;
+  })(cycle(contexts)),
+  // OT Trace (issue 19): the span, the suppression key, the ids' lengths and 48 hex chars (§1: no
+  // header without a valid span context; as in the X-Ray floor, hexOr alone would pass a short id),
+  // the three headers, one set each, and the baggage lookup every inject must make (each
+  // `ot-baggage-*` item is a header of its own). The official package validates the ids with two
+  // regular expressions, skips the suppression check, and writes the trace id's low 16 chars.
+  otInject: ((next) => () => {
+    const ctx = next();
+    const c = {};
+    const sc = trace.getSpanContext(ctx);
+    if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
+    const t = sc.traceId;
+    const s = sc.spanId;
+    if (t.length !== 32 || s.length !== 16) return c;
+    if (hexOr(t, 0, 32) <= 0 || hexOr(s, 0, 16) <= 0) return c;
+    setter.set(c, 'ot-tracer-traceid', t);
+    setter.set(c, 'ot-tracer-spanid', s);
+    setter.set(c, 'ot-tracer-sampled', (sc.traceFlags & 1) === 1 ? 'true' : 'false');
+    // Each baggage entry would be one more header (none in this pool): the lookup is the work.
+    return propagation.getBaggage(ctx) === undefined ? c : c;
   })(cycle(contexts)),
   // `traceparent`: the span, the suppression key, the ids (length + hex + not all zero), the flags
   // (§2: two lowercase digits of sampled and random, reserved bits cleared; random comes back for a
@@ -333,6 +357,26 @@ module.exports = {
         return c;
       })(cycle(contexts)),
       official: floor.xrayInject,
+    },
+    {
+      label: 'OT inject: floor vs official',
+      baton: floor.otInject,
+      official: ((next) => () => {
+        const c = {};
+        o.ot.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
+    },
+    {
+      // §9 via issue 13's rule for rule-bound rows: at most 1.1× the floor ("official" here is the
+      // floor, not an official package).
+      label: 'OT inject: Baton vs floor',
+      baton: ((next) => () => {
+        const c = {};
+        batonOT.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
+      official: floor.otInject,
     },
     {
       label: 'Jaeger inject: floor vs official',

@@ -30,6 +30,15 @@ import {
   TRACE_ID_64_LENGTH,
 } from './constants';
 
+/**
+ * The API's `trace` and `propagation`, read once: its CommonJS build exports them through getters,
+ * and TypeScript compiles each use to a property read on the module — a getter call per use wherever
+ * TurboFan does not inline it (as in the X-Ray inject).
+ */
+const traceApi = trace;
+const propagationApi = propagation;
+const SAMPLED: number = TraceFlags.SAMPLED;
+
 export function injectOT(
   context: Context,
   carrier: unknown,
@@ -37,9 +46,10 @@ export function injectOT(
   emit64BitTraceIds: boolean,
   names: BaggageHeaderNames,
 ): void {
-  if (isTracingSuppressed(context)) return;
-  const spanContext = trace.getSpanContext(context);
-  if (spanContext === undefined) return;
+  // The span context first: a context without one costs one lookup, as in the official package,
+  // before the suppression key is read (either way nothing is written).
+  const spanContext = traceApi.getSpanContext(context);
+  if (spanContext === undefined || isTracingSuppressed(context)) return;
   const traceId = spanContext.traceId;
   const spanId = spanContext.spanId;
   // Decision (as the official package and Go): no valid span context, no headers — baggage
@@ -61,10 +71,10 @@ export function injectOT(
     carrier,
     setter,
     OT_SAMPLED_HEADER,
-    (spanContext.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED ? 'true' : 'false',
+    (spanContext.traceFlags & SAMPLED) === SAMPLED ? 'true' : 'false',
   );
 
-  const baggage = propagation.getBaggage(context);
+  const baggage = propagationApi.getBaggage(context);
   if (baggage !== undefined)
     injectPrefixedBaggage(baggageEntryList(baggage), carrier, setter, names, plainValue);
 }
