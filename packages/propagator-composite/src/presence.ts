@@ -46,6 +46,12 @@ export interface HeaderIndex {
   readonly firstChars: Uint8Array;
   /** Bitmask of the members that declared what they read (the only ones that may be skipped). */
   readonly declared: number;
+  /**
+   * Each declared member's first name, last member first (empty when some declared member reads
+   * by prefix only): when the carrier has all of them as own keys, every declared member runs and
+   * the walk is not needed (see membersWithHeadersPlain).
+   */
+  readonly leads: readonly string[];
 }
 
 /** Run everyone. */
@@ -57,15 +63,20 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
   const byName = new Map<string, number>();
   const byPrefix = new Map<string, number>();
   let declared = 0;
+  let leads: string[] = [];
+  let everyLead = true;
   for (let i = 0; i < members.length; i++) {
     const read = headersRead(members[i]);
     if (read === undefined) continue;
     const bit = 1 << i;
     declared |= bit;
+    if (read.names.length > 0) leads.unshift(read.names[0]);
+    else everyLead = false;
     for (const name of read.names) byName.set(name, (byName.get(name) ?? 0) | bit);
     for (const prefix of read.prefixes) byPrefix.set(prefix, (byPrefix.get(prefix) ?? 0) | bit);
   }
   if (declared === 0) return undefined;
+  if (!everyLead) leads = [];
   const names = Array.from(byName.keys());
   const byLength: Array<number[] | null> = [];
   for (let n = 0; n < names.length; n++) {
@@ -89,6 +100,8 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     prefixMasks: prefixes.map((prefix) => byPrefix.get(prefix)!),
     firstChars,
     declared,
+    // The same strings as the keys of an object literal: internalized, as a carrier's keys are.
+    leads: leads.map((name) => Object.keys({ [name]: 0 })[0]),
   };
 }
 
@@ -134,6 +147,7 @@ function membersReading(index: HeaderIndex, key: string): number {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
  * membersWithHeaders for a plain object read through the API's default getter (isPlainCarrier in
@@ -149,6 +163,7 @@ export function membersWithHeadersPlain(index: HeaderIndex, carrier: object): nu
   let present = 0;
   let budget = MAX_SCANNED_KEYS;
   try {
+    if (hasEveryLead(index.leads, carrier)) return ALL_PRESENT;
     const { firstChars } = index;
     for (const key in carrier) {
       if (--budget < 0) return ALL_PRESENT;
@@ -163,6 +178,20 @@ export function membersWithHeadersPlain(index: HeaderIndex, carrier: object): nu
     return ALL_PRESENT; // defensive: nothing above throws for a plain object
   }
   return present;
+}
+
+/**
+ * True when `carrier` has each of `leads` (one name per declared member) as an own enumerable key:
+ * every declared member has a header, so the walk would answer "run everyone". The last member's
+ * name is asked first: a request with one format (the first member's, usually) costs one miss.
+ * `hasOwnProperty` is the fast check; a hit is confirmed enumerable, as `for…in` would list it
+ * (a non-enumerable own property is not a header; see plainCarrierKeys).
+ */
+function hasEveryLead(leads: readonly string[], carrier: object): boolean {
+  if (leads.length === 0) return false;
+  for (let n = 0; n < leads.length; n++) if (!hasOwn.call(carrier, leads[n])) return false;
+  for (let n = 0; n < leads.length; n++) if (!isEnumerable.call(carrier, leads[n])) return false;
+  return true;
 }
 
 /**
