@@ -50,7 +50,7 @@ const everyFormat = (): TextMapPropagator[] => [
 /** The same composite, with the single-member path on or off. */
 function composite(singleMemberPath: boolean): CompositePropagator {
   const c = new CompositePropagator({ propagators: everyFormat() });
-  (c as unknown as { singleMemberPath: boolean }).singleMemberPath = singleMemberPath;
+  if (!singleMemberPath) (c as unknown as { singleMembers: number }).singleMembers = 0;
   return c;
 }
 
