@@ -77,7 +77,7 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
   }
   if (declared === 0) return undefined;
   if (!everyLead) leads = [];
-  const names = Array.from(byName.keys());
+  const names = Array.from(byName.keys(), intern);
   const byLength: Array<number[] | null> = [];
   for (let n = 0; n < names.length; n++) {
     const length = names[n].length;
@@ -100,9 +100,16 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     prefixMasks: prefixes.map((prefix) => byPrefix.get(prefix)!),
     firstChars,
     declared,
-    // The same strings as the keys of an object literal: internalized, as a carrier's keys are.
-    leads: leads.map((name) => Object.keys({ [name]: 0 })[0]),
+    leads: leads.map(intern),
   };
+}
+
+/**
+ * The same string as the key of an object literal: internalized, as a carrier's keys are, so a
+ * key that is this name compares equal by identity.
+ */
+function intern(name: string): string {
+  return Object.keys({ [name]: 0 })[0];
 }
 
 /** Where the second prefilter looks in a name (or key) of this length. */
@@ -130,7 +137,13 @@ function membersReading(index: HeaderIndex, key: string): number {
     const probe = key.charCodeAt(probeIndex(key.length)) | 0x20;
     for (let c = 0; c < candidates.length; c++) {
       const n = candidates[c];
-      if (firsts[n] === first && probes[n] === probe && equalsIgnoreAsciiCase(key, names[n])) {
+      const name = names[n];
+      // `===` first: a carrier key and a name are both interned strings, so an exact hit is one compare.
+      if (
+        firsts[n] === first &&
+        probes[n] === probe &&
+        (key === name || equalsIgnoreAsciiCase(key, name))
+      ) {
         mask |= masks[n];
       }
     }
