@@ -30,6 +30,8 @@ const o3 = require('../lib/official3');
 const { W3CTraceContextPropagator } = require('@baton/propagator-w3c');
 const { JaegerPropagator } = require('@baton/propagator-jaeger');
 const { AWSXRayPropagator } = require('@baton/propagator-aws-xray');
+const { W3CBaggagePropagator } = require('@baton/propagator-w3c');
+const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
 const { CloudTracePropagator } = require('@baton/propagator-cloud-trace');
 const { OTTracePropagator } = require('@baton/propagator-ot-trace');
 const { OTTracePropagator: OfficialOT } = require('@opentelemetry/propagator-ot-trace');
@@ -106,6 +108,84 @@ const batonJaeger = new JaegerPropagator();
 const batonXRay = new AWSXRayPropagator();
 const batonCloud = new CloudTracePropagator();
 const batonOT = new OTTracePropagator();
+
+// The composite rows with xray in the chain (bench/suites/xray.js, issue 16): the same carrier
+// and the same official composites (core 3.1.1 + propagator-aws-xray 3.0.0, core 2.12 + 2.2.0),
+// on the API instance that suite gives them.
+const o3core = require(
+  require.resolve('@opentelemetry/core', {
+    paths: [join(__dirname, '..', '..', 'tools', 'official-3x')],
+  }),
+);
+const xrayComposite = (line, XRay) =>
+  new line.CompositePropagator({
+    propagators: [
+      new line.W3CTraceContextPropagator(),
+      new line.W3CBaggagePropagator(),
+      new XRay(),
+    ],
+  });
+const oXrayComposite = xrayComposite(core, OfficialXRay);
+const lXrayComposite = xrayComposite(o3core, OfficialXRay3);
+const xrayTraceparentOnly = headers({
+  ...NODE_REQUEST_HEADERS,
+  traceparent: '00-5759e988bd862e3fe1be46a994272793-53995c3f42cd8ad8-01',
+});
+
+// The composite of five (bench/suites/composite.js), every format present: Baton's members run
+// one after the other on each other's contexts, with no composite around them.
+const five = [
+  new W3CTraceContextPropagator(),
+  new W3CBaggagePropagator(),
+  new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
+  // B3 multi extracts what B3 single does (EXTRACT_EQUIVALENCE): the composite runs it once.
+  new JaegerPropagator(),
+];
+const officialFive = new o3.core.CompositePropagator({
+  propagators: [
+    new o3.core.W3CTraceContextPropagator(),
+    new o3.core.W3CBaggagePropagator(),
+    new o3.b3.B3Propagator({ injectEncoding: o3.b3.B3InjectEncoding.SINGLE_HEADER }),
+    new o3.b3.B3Propagator({ injectEncoding: o3.b3.B3InjectEncoding.MULTI_HEADER }),
+    new OfficialJaeger(),
+  ],
+});
+const officialFive212 = new core.CompositePropagator({
+  propagators: [
+    new core.W3CTraceContextPropagator(),
+    new core.W3CBaggagePropagator(),
+    new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.SINGLE_HEADER }),
+    new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.MULTI_HEADER }),
+    new OfficialJaeger(),
+  ],
+});
+const ORDINARY10 = {
+  host: 'api.internal:8080',
+  'user-agent': 'node-fetch/1.0',
+  'accept-encoding': 'gzip, deflate',
+  'accept-language': 'en',
+  'content-length': '42',
+  connection: 'keep-alive',
+  'x-forwarded-for': '10.0.0.1',
+  'x-forwarded-proto': 'https',
+  'x-request-id': 'a1b2c3',
+  'cache-control': 'no-cache',
+};
+const everyFormat = headers({
+  ...ORDINARY10,
+  traceparent: `00-${T}-${S}-01`,
+  tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
+  baggage: 'userId=alice,serverNode=DF%2028,isProduction=false',
+  b3: `${T}-${S}-1`,
+  'x-b3-traceid': T,
+  'x-b3-spanid': S,
+  'x-b3-sampled': '1',
+  'uber-trace-id': `${T}:${S}:0:1`,
+  'uberctx-tenant': 'acme',
+  'content-type': 'application/json',
+  accept: '*/*',
+});
+
 
 // Context keys Baton's rules read on inject (created with createContextKey = Symbol.for, so the same
 // symbols as the packages'): W3C's random trace id and the debug trace id B3 and Jaeger share.
@@ -228,6 +308,48 @@ const floor = {
     setter.set(c, 'ot-tracer-sampled', (sc.traceFlags & 1) === 1 ? 'true' : 'false');
     // Each baggage entry would be one more header (none in this pool): the lookup is the work.
     return propagation.getBaggage(ctx) === undefined ? c : c;
+  })(cycle(contexts)),
+  // tracecontext,baggage,xray, only `traceparent`: the W3C floor above, where the one walk of
+  // the keys also answers §1 for the two absent formats (baggage, x-amzn-trace-id) and tracestate.
+  xrayCompositeOnlyTraceparent: () => {
+    const c = xrayTraceparentOnly;
+    const v = getter.get(c, 'traceparent');
+    if (hexOr(v, 3, 35) <= 0 || hexOr(v, 36, 52) <= 0) return ROOT_CONTEXT;
+    const sc = { traceId: v.slice(3, 35), spanId: v.slice(36, 52), traceFlags: 1, isRemote: true };
+    if (
+      getter.get(c, 'tracestate') === undefined &&
+      getter.get(c, 'baggage') === undefined &&
+      getter.get(c, 'x-amzn-trace-id') === undefined
+    ) {
+      let hits = 0;
+      for (const key in c) if (key.length === 10 || key.length === 7 || key.length === 15) hits++;
+      if (hits === -1) return ROOT_CONTEXT;
+    }
+    return trace.setSpanContext(ROOT_CONTEXT, sc);
+  },
+  // tracecontext,baggage,xray, inject: one span lookup, one suppression check, the 48 id chars
+  // checked once for both headers, both headers built and set, one baggage lookup (W3C baggage
+  // sends its entries, X-Ray its Lineage entry; the context has none).
+  xrayCompositeInject: ((next) => () => {
+    const ctx = next();
+    const c = {};
+    const sc = trace.getSpanContext(ctx);
+    if (sc === undefined || ctx.getValue(SUPPRESS) === true) return c;
+    const t = sc.traceId;
+    const s = sc.spanId;
+    if (t.length !== 32 || s.length !== 16) return c;
+    if (hexOr(t, 0, 32) <= 0 || hexOr(s, 0, 16) <= 0) return c;
+    const sampled = (sc.traceFlags & 1) === 1;
+    setter.set(c, 'traceparent', '00-' + t + '-' + s + (sampled ? '-01' : '-00'));
+    const bag = propagation.getBaggage(ctx);
+    let v = 'Root=1-' + t.slice(0, 8) + '-' + t.slice(8) + ';Parent=' + s;
+    v += sampled ? ';Sampled=1' : ';Sampled=0';
+    if (bag !== undefined) {
+      const e = bag.getEntry('Lineage');
+      if (e !== undefined) v += ';Lineage=' + e.value;
+    }
+    setter.set(c, 'x-amzn-trace-id', v);
+    return c;
   })(cycle(contexts)),
   // `traceparent`: the span, the suppression key, the ids (length + hex + not all zero), the flags
   // (§2: two lowercase digits of sampled and random, reserved bits cleared; random comes back for a
@@ -420,6 +542,41 @@ module.exports = {
         return c;
       })(cycle(contexts)),
       official: floor.w3cInject,
+    },
+    {
+      // Issue 16: the composite rows with xray in the chain, at most 0.5× the official.
+      label: 'composite tracecontext,baggage,xray extract, only traceparent: floor vs official',
+      baton: floor.xrayCompositeOnlyTraceparent,
+      official: () => oXrayComposite.extract(ROOT_CONTEXT, xrayTraceparentOnly, getter),
+      latest: () => lXrayComposite.extract(ROOT_CONTEXT, xrayTraceparentOnly, getter),
+    },
+    {
+      label: 'composite tracecontext,baggage,xray inject all: floor vs official',
+      baton: floor.xrayCompositeInject,
+      official: ((next) => () => {
+        const c = {};
+        oXrayComposite.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
+      latest: ((next) => () => {
+        const c = {};
+        lXrayComposite.inject(next(), c, setter);
+        return c;
+      })(cycle(contexts)),
+    },
+    {
+      // Not a floor of the rules: what Baton's own members cost run in sequence with no composite
+      // (each on the previous one's context, as the composite runs them), against the official
+      // composite of five. The composite adds its presence check and reconciliation to this.
+      label:
+        'composite of five, every format: Baton members in sequence (no composite) vs official',
+      baton: () => {
+        let ctx = ROOT_CONTEXT;
+        for (let i = 0; i < five.length; i++) ctx = five[i].extract(ctx, everyFormat, getter);
+        return ctx;
+      },
+      official: () => officialFive212.extract(ROOT_CONTEXT, everyFormat, getter),
+      latest: () => officialFive.extract(ROOT3, everyFormat, getter3),
     },
     {
       // What setSpanContext alone costs: the part of every valid extract no propagator controls.

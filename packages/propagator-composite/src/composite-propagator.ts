@@ -24,7 +24,7 @@ import { normalizeConfig, type CompositePropagatorConfig, type Precedence } from
 import { ConflictReporter, type Extraction } from './conflict';
 import { describeComposite, describesItself, memberName } from './describe';
 import { FailureReporter } from './failures';
-import { BAGGAGE_KEY, baggageOf } from './keys';
+import { BAGGAGE_KEY, baggageOf, spanOf } from './keys';
 import {
   ALL_PRESENT,
   buildHeaderIndex,
@@ -35,6 +35,7 @@ import {
 import { KeysOnceGetter } from './getter';
 import { materialize, overlay } from './overlay';
 import { Reconciliation } from './reconcile/reconciliation';
+import { rejectSpan } from './reconcile/valid';
 import { SharedEntriesBaggage } from './shared-baggage';
 import './shapes';
 
@@ -83,6 +84,15 @@ export class CompositePropagator implements TextMapPropagator {
   private readonly description: string;
   private readonly failures = new FailureReporter();
   private readonly conflicts: ConflictReporter;
+  /** Bitmask of every extract member (up to 30: the header index's limit). */
+  private readonly allMembers: number;
+  /**
+   * Bitmask of the members that, when presence leaves them alone to run, skip the overlay and the
+   * reconciliation (see extractOne): those that keep Baton's rules, unless a foreign member could
+   * set the official B3 debug flag (debug binding needs the reconciliation). Tests set it to 0 to
+   * compare the two paths.
+   */
+  private singleMembers: number;
 
   constructor(config: CompositePropagatorConfig = {}) {
     const c = normalizeConfig(config);
@@ -97,6 +107,14 @@ export class CompositePropagator implements TextMapPropagator {
     this.watchOfficialDebug = !this.extractMembers.every(describesItself);
     this.keepsRules = this.extractMembers.map(keepsBatonRules);
     this.headerIndex = buildHeaderIndex(this.extractMembers);
+    this.allMembers = this.extractMembers.length > 30 ? -1 : (1 << this.extractMembers.length) - 1;
+    let single = 0;
+    if (!this.watchOfficialDebug) {
+      for (let i = 0; i < this.keepsRules.length && i < 30; i++) {
+        if (this.keepsRules[i]) single |= 1 << i;
+      }
+    }
+    this.singleMembers = single;
     this.shareBaggage = c.injectMembers.length > 1 && c.injectMembers.every(keepsBatonRules);
     this.precedence = c.precedence;
     this.precedenceFirst = c.precedence === 'first';
@@ -185,25 +203,53 @@ export class CompositePropagator implements TextMapPropagator {
    */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
     if (!isContext(context)) return context;
-    const members = this.extractMembers;
-    if (members.length === 0) return context;
-    // A plain object through the default getter (Node's request headers): its keys, walked once
-    // without an array, answer presence; the members then read it through that same getter, whose
-    // case-insensitive fallback walks the keys without an array too (getHeader in @baton/internal).
-    // Any other carrier or getter: the members share one keys() array (KeysOnceGetter).
-    const index = this.headerIndex;
-    const plain = index !== undefined && isPlainCarrier(carrier, getter);
-    if (!plain && members.length > 1 && getter !== null && typeof getter === 'object') {
-      getter = new KeysOnceGetter(getter);
-    }
     // Members none of whose headers is in the carrier are skipped (they would return ctx as is).
     let skip = 0;
+    const index = this.headerIndex;
     if (index !== undefined) {
-      const present = plain
-        ? membersWithHeadersPlain(index, carrier)
-        : membersWithHeaders(index, carrier, getter);
-      if (present !== ALL_PRESENT) skip = index.declared & ~present;
+      // A plain object through the default getter (Node's request headers): its keys, walked once
+      // without an array, answer presence; the members then read it through that same getter,
+      // whose case-insensitive fallback walks the keys without an array too (getHeader in
+      // @baton/internal). Any other carrier or getter: the members share one keys() array.
+      let present: number;
+      if (isPlainCarrier(carrier, getter)) {
+        present = membersWithHeadersPlain(index, carrier);
+      } else {
+        getter = this.keysOnce(getter);
+        present = membersWithHeaders(index, carrier, getter);
+      }
+      if (present !== ALL_PRESENT) {
+        skip = index.declared & ~present;
+        const run = this.allMembers & ~skip;
+        // No member has a header: each would return its input (what extractAll returns).
+        if (run === 0) return context;
+        // One member has, and may take the single-member path: most requests (one format per hop).
+        if ((run & (run - 1)) === 0 && (run & this.singleMembers) !== 0) {
+          const out = this.extractOne(31 - Math.clz32(run), context, carrier, getter);
+          if (out !== undefined) return out;
+        }
+      }
+    } else {
+      getter = this.keysOnce(getter);
     }
+    return this.extractAll(context, carrier, getter, skip);
+  }
+
+  /** The getter the members share for a carrier read through `getter` (see getter.ts). */
+  private keysOnce(getter: TextMapGetter): TextMapGetter {
+    return this.extractMembers.length > 1 && getter !== null && typeof getter === 'object'
+      ? new KeysOnceGetter(getter)
+      : getter;
+  }
+
+  /** The general path: every member not in `skip`, on an overlay, reconciled step by step. */
+  private extractAll(
+    context: Context,
+    carrier: unknown,
+    getter: TextMapGetter,
+    skip: number,
+  ): Context {
+    const members = this.extractMembers;
     let ctx: Context = overlay(context);
     // Made when a member first changes the context (most requests: one or two members do).
     let rec: Reconciliation | undefined;
@@ -233,6 +279,46 @@ export class CompositePropagator implements TextMapPropagator {
     ctx = rec.finish(context, ctx);
     if (rec.conflict) this.reportConflict(rec.found!, rec.chosen);
     return materialize(ctx);
+  }
+
+  /**
+   * Member `i`, a member that keeps Baton's rules, is the only one to run: it extracts straight
+   * from `context`, with no overlay and no reconciliation, when that gives what the general path
+   * (the loop in extract) gives. With one member and no span in the input context, every step is
+   * idle: valid-replaces-invalid trusts the member (it keeps Baton's rules), precedence has nothing
+   * to choose between, carry-over has no earlier extraction, a trusted member's baggage is not
+   * re-merged, debug binding is off (singleMembers), and no conflict is possible. The one step
+   * left is valid-replaces-invalid's guard against a span without a span context, kept here.
+   * Undefined when the input context holds a span (carry-over may then apply): the general path runs.
+   */
+  private extractOne(
+    i: number,
+    context: Context,
+    carrier: unknown,
+    getter: TextMapGetter,
+  ): Context | undefined {
+    try {
+      if (spanOf(context) !== undefined) return undefined;
+    } catch {
+      return undefined; // a context whose reads throw: the general path meets it as before
+    }
+    try {
+      let next = this.extractMembers[i].extract(context, carrier, getter);
+      if (next === context) return context;
+      if (!isContext(next)) {
+        this.failures.report(this.extractNames[i], i, 'extract', next, 'returned a non-Context');
+        return context;
+      }
+      const span = spanOf(next);
+      if (span !== undefined) {
+        const sc = span.spanContext();
+        if (sc === undefined || sc === null) next = rejectSpan(context, next, undefined);
+      }
+      return next;
+    } catch (err) {
+      this.failures.report(this.extractNames[i], i, 'extract', err);
+      return context;
+    }
   }
 
   private reportConflict(found: Array<number | SpanContext>, chosen: number): void {

@@ -46,6 +46,12 @@ export interface HeaderIndex {
   readonly firstChars: Uint8Array;
   /** Bitmask of the members that declared what they read (the only ones that may be skipped). */
   readonly declared: number;
+  /**
+   * Each declared member's first name, last member first (empty when some declared member reads
+   * by prefix only): when the carrier has all of them as own keys, every declared member runs and
+   * the walk is not needed (see membersWithHeadersPlain).
+   */
+  readonly leads: readonly string[];
 }
 
 /** Run everyone. */
@@ -57,16 +63,21 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
   const byName = new Map<string, number>();
   const byPrefix = new Map<string, number>();
   let declared = 0;
+  let leads: string[] = [];
+  let everyLead = true;
   for (let i = 0; i < members.length; i++) {
     const read = headersRead(members[i]);
     if (read === undefined) continue;
     const bit = 1 << i;
     declared |= bit;
+    if (read.names.length > 0) leads.unshift(read.names[0]);
+    else everyLead = false;
     for (const name of read.names) byName.set(name, (byName.get(name) ?? 0) | bit);
     for (const prefix of read.prefixes) byPrefix.set(prefix, (byPrefix.get(prefix) ?? 0) | bit);
   }
   if (declared === 0) return undefined;
-  const names = Array.from(byName.keys());
+  if (!everyLead) leads = [];
+  const names = Array.from(byName.keys(), intern);
   const byLength: Array<number[] | null> = [];
   for (let n = 0; n < names.length; n++) {
     const length = names[n].length;
@@ -89,7 +100,16 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     prefixMasks: prefixes.map((prefix) => byPrefix.get(prefix)!),
     firstChars,
     declared,
+    leads: leads.map(intern),
   };
+}
+
+/**
+ * The same string as the key of an object literal: internalized, as a carrier's keys are, so a
+ * key that is this name compares equal by identity.
+ */
+function intern(name: string): string {
+  return Object.keys({ [name]: 0 })[0];
 }
 
 /** Where the second prefilter looks in a name (or key) of this length. */
@@ -117,7 +137,13 @@ function membersReading(index: HeaderIndex, key: string): number {
     const probe = key.charCodeAt(probeIndex(key.length)) | 0x20;
     for (let c = 0; c < candidates.length; c++) {
       const n = candidates[c];
-      if (firsts[n] === first && probes[n] === probe && equalsIgnoreAsciiCase(key, names[n])) {
+      const name = names[n];
+      // `===` first: a carrier key and a name are both interned strings, so an exact hit is one compare.
+      if (
+        firsts[n] === first &&
+        probes[n] === probe &&
+        (key === name || equalsIgnoreAsciiCase(key, name))
+      ) {
         mask |= masks[n];
       }
     }
@@ -134,6 +160,7 @@ function membersReading(index: HeaderIndex, key: string): number {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
  * membersWithHeaders for a plain object read through the API's default getter (isPlainCarrier in
@@ -149,6 +176,7 @@ export function membersWithHeadersPlain(index: HeaderIndex, carrier: object): nu
   let present = 0;
   let budget = MAX_SCANNED_KEYS;
   try {
+    if (hasEveryLead(index.leads, carrier)) return ALL_PRESENT;
     const { firstChars } = index;
     for (const key in carrier) {
       if (--budget < 0) return ALL_PRESENT;
@@ -163,6 +191,20 @@ export function membersWithHeadersPlain(index: HeaderIndex, carrier: object): nu
     return ALL_PRESENT; // defensive: nothing above throws for a plain object
   }
   return present;
+}
+
+/**
+ * True when `carrier` has each of `leads` (one name per declared member) as an own enumerable key:
+ * every declared member has a header, so the walk would answer "run everyone". The last member's
+ * name is asked first: a request with one format (the first member's, usually) costs one miss.
+ * `hasOwnProperty` is the fast check; a hit is confirmed enumerable, as `for…in` would list it
+ * (a non-enumerable own property is not a header; see plainCarrierKeys).
+ */
+function hasEveryLead(leads: readonly string[], carrier: object): boolean {
+  if (leads.length === 0) return false;
+  for (let n = 0; n < leads.length; n++) if (!hasOwn.call(carrier, leads[n])) return false;
+  for (let n = 0; n < leads.length; n++) if (!isEnumerable.call(carrier, leads[n])) return false;
+  return true;
 }
 
 /**

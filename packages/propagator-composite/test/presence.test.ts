@@ -251,3 +251,41 @@ function mapGetter(): TextMapGetter<Map<string, string>> {
     keys: (carrier) => Array.from(carrier.keys()),
   };
 }
+
+describe("every member's first header present: no walk, the same answer", () => {
+  const members = (): TextMapPropagator[] => [
+    new W3CTraceContextPropagator(),
+    new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
+  ];
+  const runs = (carrier: object): number[] => {
+    const ms = members();
+    const spies = ms.map((m) => jest.spyOn(m, 'extract'));
+    new CompositePropagator({ propagators: ms }).extract(
+      ROOT_CONTEXT,
+      carrier,
+      defaultTextMapGetter,
+    );
+    return spies.map((s) => s.mock.calls.length);
+  };
+
+  test('both first headers as own enumerable keys: both members run', () => {
+    expect(runs({ traceparent: `00-${T}-${S}-01`, b3: `${T}-${S}-1` })).toEqual([1, 1]);
+  });
+
+  test('one of them non-enumerable: that member is skipped, as the walk decides', () => {
+    const carrier = { traceparent: `00-${T}-${S}-01` };
+    Object.defineProperty(carrier, 'b3', { value: `${T}-${S}-1`, enumerable: false });
+    expect(runs(carrier)).toEqual([1, 0]);
+  });
+
+  test('one of them inherited (a polluted Object.prototype): that member is skipped', () => {
+    const plain = { traceparent: `00-${T}-${S}-01` };
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.b3 = `${T}-${S}-1`;
+    try {
+      expect(runs(plain)).toEqual([1, 0]);
+    } finally {
+      delete proto.b3;
+    }
+  });
+});

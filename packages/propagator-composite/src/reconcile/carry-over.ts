@@ -12,6 +12,12 @@
 import { TraceFlags, trace, type Context, type SpanContext } from '@opentelemetry/api';
 
 /**
+ * Read once: the API's CommonJS build exports TraceFlags through a getter, which commit() would
+ * otherwise call for every member that extracts.
+ */
+const SAMPLED: number = TraceFlags.SAMPLED;
+
+/**
  * `sc` with what `earlier` adds to it, when both have the same ids: `earlier`'s tracestate if `sc`
  * has none, and `earlier`'s flag bits beyond sampled. `sc` itself when there is nothing to add.
  * The sampled bit is always `sc`'s: the member that extracted `sc` decided it.
@@ -21,7 +27,7 @@ export function carriedFrom(sc: SpanContext, earlier: SpanContext | undefined): 
     return sc;
   }
   const traceState = sc.traceState ?? earlier.traceState;
-  const traceFlags = sc.traceFlags | (earlier.traceFlags & ~TraceFlags.SAMPLED);
+  const traceFlags = sc.traceFlags | (earlier.traceFlags & ~SAMPLED);
   if (traceState === sc.traceState && traceFlags === sc.traceFlags) return sc;
   const out: SpanContext = {
     traceId: sc.traceId,
@@ -56,5 +62,5 @@ export function hasTraceState(sc: SpanContext): boolean {
 
 /** True when `sc` holds flag bits beyond sampled (the W3C random bit). */
 export function hasFlagsBeyondSampled(sc: SpanContext): boolean {
-  return (sc.traceFlags & ~TraceFlags.SAMPLED) !== 0;
+  return (sc.traceFlags & ~SAMPLED) !== 0;
 }
