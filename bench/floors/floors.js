@@ -186,7 +186,6 @@ const everyFormat = headers({
   accept: '*/*',
 });
 
-
 // Context keys Baton's rules read on inject (created with createContextKey = Symbol.for, so the same
 // symbols as the packages'): W3C's random trace id and the debug trace id B3 and Jaeger share.
 const RANDOM_TRACE_KEY = Symbol.for('@baton/propagator-w3c random trace id');
