@@ -11,6 +11,7 @@ import {
   ROOT_CONTEXT,
   trace,
   type Context,
+  type Span,
 } from '@opentelemetry/api';
 import { caselessEntry, DEBUG_TRACE_KEY, setDebugTrace } from '@baton/internal';
 import { rejectSpan, validExtraction } from '../src/reconcile/valid';
@@ -55,6 +56,34 @@ describe('step 1, valid-replaces-invalid (R1: "Extract of a malformed value neve
     expect(validExtraction(trace.wrapSpanContext(sc), false, known)).toBe(sc);
   });
 
+  it.each([
+    ['returns undefined', undefined],
+    ['returns null', null],
+  ])('a span whose spanContext() %s (a foreign span misbehaving) is no extraction', (_n, value) => {
+    const span = { spanContext: () => value } as unknown as Span;
+    for (const trusted of [false, true]) {
+      expect(validExtraction(span, trusted, undefined)).toBeUndefined();
+      expect(validExtraction(span, trusted, remote(T1, S1))).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['the same trace id, a non-hex span id', T1, 'zzzzzzzzzzzzzzzz'],
+    ['a non-hex trace id, the same span id', 'z'.repeat(32), S1],
+  ])(
+    'the check is skipped only when both ids equal the known ones: %s is checked, and rejected',
+    (_n, traceId, spanId) => {
+      const span = trace.wrapSpanContext({ ...remote(T1, S1), traceId, spanId });
+      expect(validExtraction(span, false, remote(T1, S1))).toBeUndefined();
+    },
+  );
+
+  it('the known extraction is not checked again: ids a trusted member gave (KEEPS_BATON_RULES) are taken when repeated', () => {
+    const known = { ...remote(T1, S1), traceId: 'not checked' };
+    const sc = { ...known };
+    expect(validExtraction(trace.wrapSpanContext(sc), false, known)).toBe(sc);
+  });
+
   it("rejecting puts the previous span and debug back, and keeps the member's other writes", () => {
     const before = setDebugTrace(withSc(remote(T1, S1)), T1);
     const next = setDebugTrace(withSc(remote(T2, S2), before), T2).setValue(OTHER_KEY, 'kept');
@@ -84,6 +113,21 @@ describe('step 2, precedence (R7: "Options: `first valid wins`")', () => {
     const sc = trace.getSpanContext(out)!;
     expect([sc.traceId, sc.traceFlags, sc.traceState?.serialize()]).toEqual([T1, 0x03, 'a=1']);
   });
+
+  it.each([
+    ['the same trace id, another span id', T1, S2],
+    ['another trace id, the same span id', T2, S1],
+  ])(
+    "'first': %s is not the same request: rejected with its debug value",
+    (_n, traceId, spanId) => {
+      const before = withSc(remote(T1, S1));
+      const later = { ...remote(traceId, spanId), traceFlags: 0x03 };
+      const next = setDebugTrace(withSc(later, before), traceId);
+      const out = keepWinner(before, next, spanOf(before)!, later);
+      expect(spanOf(out)).toBe(spanOf(before));
+      expect(out.getValue(DEBUG_TRACE_KEY)).toBeUndefined();
+    },
+  );
 
   it("'first': the same ids with nothing to add keep the winner's very span", () => {
     const before = withSc(remote(T1, S1));
@@ -118,6 +162,12 @@ describe('step 3, tracestate and flags carry-over (R4: "keep that context\'s `tr
     const sc = { ...remote(T1, S1), traceState: own };
     expect(carriedFrom(sc, { ...remote(T1, S1), traceState: state }).traceState).toBe(own);
     expect(carriedFrom(sc, remote(T1, S1))).toBe(sc);
+  });
+
+  it('with no tracestate on either, the carried span context has no traceState at all (R7: "gives back exactly the same span context")', () => {
+    const sc = carriedFrom(remote(T1, S1, false), { ...remote(T1, S1), traceFlags: 0x03 });
+    expect(sc).toStrictEqual({ traceId: T1, spanId: S1, traceFlags: 0x02, isRemote: true });
+    expect('traceState' in sc).toBe(false);
   });
 
   it('carryOver writes the context only when something is carried', () => {
