@@ -253,3 +253,108 @@ describe('Reconciliation: the steps in order, committed only when a step succeed
     }
   });
 });
+
+describe('Reconciliation: what counts as an extraction, and the steps that depend on the member', () => {
+  const bag = (entries: Record<string, string>) =>
+    propagation.createBaggage(
+      Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, { value: v }])),
+    );
+  const values = (ctx: Context) =>
+    Object.fromEntries(
+      (propagation.getBaggage(ctx)?.getAllEntries() ?? []).map(([k, e]) => [k, e.value]),
+    );
+
+  it('a member that set no span of its own is no extraction; its other writes are taken as they are', () => {
+    const rec = new Reconciliation(ROOT_CONTEXT, false, false);
+    const ctx = rec.step(ROOT_CONTEXT, withSc(remote(T1, S1)), true);
+    rec.commit(0);
+    const next = ctx.setValue(OTHER_KEY, 'kept');
+    expect(rec.step(ctx, next, false)).toBe(next);
+    rec.commit(1);
+    expect([rec.chosen, rec.found]).toEqual([0, [0, trace.getSpanContext(ctx)]]);
+    // Nor on a context with no span at all (a member that read only baggage or a sampling header).
+    const none = new Reconciliation(ROOT_CONTEXT, false, false);
+    const plain = ROOT_CONTEXT.setValue(OTHER_KEY, 'kept');
+    expect(none.step(ROOT_CONTEXT, plain, false)).toBe(plain);
+  });
+
+  it("step 4 runs for untrusted members only: a KEEPS_BATON_RULES member's baggage is taken as it is", () => {
+    const before = propagation.setBaggage(ROOT_CONTEXT, bag({ a: '1' }));
+    const next = propagation.setBaggage(before, bag({ b: '2' }));
+    expect(new Reconciliation(ROOT_CONTEXT, false, false).step(before, next, true)).toBe(next);
+    const merged = new Reconciliation(ROOT_CONTEXT, false, false).step(before, next, false);
+    expect(values(merged)).toEqual({ a: '1', b: '2' });
+  });
+
+  // R4: "Debug never leaks onto a different trace: it belongs to the trace it arrived with".
+  const flag = (ctx: Context) => ctx.setValue(OFFICIAL_B3_DEBUG_KEY, 'd');
+  const run = (watch: boolean, outputs: Array<(before: Context) => Context>) => {
+    const rec = new Reconciliation(ROOT_CONTEXT, false, watch);
+    let ctx = ROOT_CONTEXT;
+    outputs.forEach((output, i) => {
+      ctx = rec.step(ctx, output(ctx), false);
+      rec.commit(i);
+    });
+    return rec.finish(ROOT_CONTEXT, ctx);
+  };
+  it.each([
+    [
+      'set with the trace that won: kept',
+      true,
+      [(c: Context) => flag(withSc(remote(T1, S1), c))],
+      T1,
+      'd',
+    ],
+    [
+      'set with a trace a later member replaced: dropped (the later member did not touch the flag)',
+      true,
+      [(c: Context) => flag(withSc(remote(T1, S1), c)), (c: Context) => withSc(remote(T2, S2), c)],
+      T2,
+      undefined,
+    ],
+    [
+      'set with no span context at all (a sampling-only header): kept',
+      true,
+      [flag],
+      undefined,
+      'd',
+    ],
+    [
+      "not watched (every member is Baton's, none sets the trace-less flag): left as the members left it",
+      false,
+      [(c: Context) => flag(withSc(remote(T1, S1), c)), (c: Context) => withSc(remote(T2, S2), c)],
+      T2,
+      'd',
+    ],
+  ])('the official B3 flag %s', (_n, watch, outputs, traceId, debug) => {
+    const out = run(watch, outputs);
+    expect(trace.getSpanContext(out)?.traceId).toBe(traceId);
+    expect(out.getValue(OFFICIAL_B3_DEBUG_KEY)).toBe(debug);
+  });
+
+  // R4: "keep that context's `traceState` and flag bits" — the input context counts.
+  const state = createTraceState('input=1');
+  const input = withSc({ ...remote(T1, S1), traceFlags: 0x03, traceState: state });
+  it.each([
+    ["'last', the first member extracts the input's ids", false, [remote(T1, S1)]],
+    ["'first', the first member extracts the input's ids", true, [remote(T1, S1)]],
+    [
+      "'first', a later member's rejected trace carried a tracestate of its own",
+      true,
+      [
+        remote(T1, S1),
+        { ...remote(T2, S2), traceFlags: 0x03, traceState: createTraceState('o=1') },
+      ],
+    ],
+  ])("step 3: %s: the input context's tracestate and random bit are kept", (_n, first, scs) => {
+    const rec = new Reconciliation(input, first, false);
+    let ctx = input;
+    scs.forEach((sc, i) => {
+      ctx = rec.step(ctx, withSc(sc, ctx), false);
+      rec.commit(i);
+    });
+    const sc = trace.getSpanContext(rec.finish(input, ctx))!;
+    expect([sc.traceId, sc.spanId, sc.traceFlags, sc.traceState]).toEqual([T1, S1, 0x03, state]);
+    expect(rec.chosen).toBe(0);
+  });
+});
