@@ -358,3 +358,30 @@ describe('Reconciliation: what counts as an extraction, and the steps that depen
     expect(rec.chosen).toBe(0);
   });
 });
+
+describe('step 3 in order: the random bit is carried on its own, without a tracestate', () => {
+  // R4: "keep that context's `traceState` and flag bits" — the flag bits even when no tracestate
+  // came with them. [input span context, member extractions in order] → final flags.
+  it.each([
+    [
+      "'last': an earlier member's random bit (no tracestate), a later member of the same ids without it",
+      undefined,
+      [{ ...remote(T1, S1), traceFlags: 0x03 }, remote(T1, S1)],
+    ],
+    [
+      "'last': the input context's random bit, a member's tracestate but no random bit",
+      { ...remote(T1, S1), traceFlags: 0x03 },
+      [{ ...remote(T1, S1), traceState: createTraceState('m=1') }],
+    ],
+  ])('%s: the final span context keeps the random bit', (_n, inputSc, scs) => {
+    const input = inputSc === undefined ? ROOT_CONTEXT : withSc(inputSc);
+    const rec = new Reconciliation(input, false, false);
+    let ctx = input;
+    scs.forEach((sc, i) => {
+      ctx = rec.step(ctx, withSc(sc, ctx), false);
+      rec.commit(i);
+    });
+    const sc = trace.getSpanContext(rec.finish(input, ctx))!;
+    expect([sc.traceId, sc.spanId, sc.traceFlags]).toEqual([T1, S1, 0x03]);
+  });
+});
