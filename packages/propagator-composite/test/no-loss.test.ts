@@ -6,6 +6,7 @@
  */
 import {
   createContextKey,
+  createTraceState,
   propagation,
   ROOT_CONTEXT,
   trace,
@@ -129,6 +130,27 @@ describe('tracestate survives when a later member extracts the same ids', () => 
     }).extract(ROOT_CONTEXT, carrier, getter);
     expect(trace.getSpanContext(ctx)?.traceState).toBeUndefined();
   });
+
+  // R4: "when B3 extracts the same trace and span id as a span context already in the context,
+  // keep that context's `traceState` and flag bits" — the input context's, with either precedence.
+  // (Until 5 December 2026 precedence 'first' dropped them: only later members were carried.)
+  test.each(['last', 'first'] as const)(
+    "the input context's tracestate and random bit are kept when a member extracts its ids (%s)",
+    (precedence) => {
+      const input = trace.setSpanContext(ROOT_CONTEXT, {
+        ...remote(T1, S1),
+        traceFlags: 0x03,
+        traceState: createTraceState('vendor=opaque'),
+      });
+      const ctx = new CompositePropagator({
+        propagators: [new OfficialB3()],
+        precedence,
+      }).extract(input, { b3: `${T1}-${S1}-1` }, getter);
+      const sc = trace.getSpanContext(ctx);
+      expect([sc?.traceId, sc?.spanId, sc?.traceFlags]).toEqual([T1, S1, 0x03]);
+      expect(sc?.traceState?.serialize()).toBe('vendor=opaque');
+    },
+  );
 
   test('a different span id of the same trace does not take the tracestate', () => {
     const ctx = new CompositePropagator({

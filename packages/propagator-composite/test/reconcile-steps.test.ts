@@ -11,6 +11,7 @@ import {
   ROOT_CONTEXT,
   trace,
   type Context,
+  type Span,
 } from '@opentelemetry/api';
 import { caselessEntry, DEBUG_TRACE_KEY, setDebugTrace } from '@baton/internal';
 import { rejectSpan, validExtraction } from '../src/reconcile/valid';
@@ -55,6 +56,34 @@ describe('step 1, valid-replaces-invalid (R1: "Extract of a malformed value neve
     expect(validExtraction(trace.wrapSpanContext(sc), false, known)).toBe(sc);
   });
 
+  it.each([
+    ['returns undefined', undefined],
+    ['returns null', null],
+  ])('a span whose spanContext() %s (a foreign span misbehaving) is no extraction', (_n, value) => {
+    const span = { spanContext: () => value } as unknown as Span;
+    for (const trusted of [false, true]) {
+      expect(validExtraction(span, trusted, undefined)).toBeUndefined();
+      expect(validExtraction(span, trusted, remote(T1, S1))).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['the same trace id, a non-hex span id', T1, 'zzzzzzzzzzzzzzzz'],
+    ['a non-hex trace id, the same span id', 'z'.repeat(32), S1],
+  ])(
+    'the check is skipped only when both ids equal the known ones: %s is checked, and rejected',
+    (_n, traceId, spanId) => {
+      const span = trace.wrapSpanContext({ ...remote(T1, S1), traceId, spanId });
+      expect(validExtraction(span, false, remote(T1, S1))).toBeUndefined();
+    },
+  );
+
+  it('the known extraction is not checked again: ids a trusted member gave (KEEPS_BATON_RULES) are taken when repeated', () => {
+    const known = { ...remote(T1, S1), traceId: 'not checked' };
+    const sc = { ...known };
+    expect(validExtraction(trace.wrapSpanContext(sc), false, known)).toBe(sc);
+  });
+
   it("rejecting puts the previous span and debug back, and keeps the member's other writes", () => {
     const before = setDebugTrace(withSc(remote(T1, S1)), T1);
     const next = setDebugTrace(withSc(remote(T2, S2), before), T2).setValue(OTHER_KEY, 'kept');
@@ -84,6 +113,21 @@ describe('step 2, precedence (R7: "Options: `first valid wins`")', () => {
     const sc = trace.getSpanContext(out)!;
     expect([sc.traceId, sc.traceFlags, sc.traceState?.serialize()]).toEqual([T1, 0x03, 'a=1']);
   });
+
+  it.each([
+    ['the same trace id, another span id', T1, S2],
+    ['another trace id, the same span id', T2, S1],
+  ])(
+    "'first': %s is not the same request: rejected with its debug value",
+    (_n, traceId, spanId) => {
+      const before = withSc(remote(T1, S1));
+      const later = { ...remote(traceId, spanId), traceFlags: 0x03 };
+      const next = setDebugTrace(withSc(later, before), traceId);
+      const out = keepWinner(before, next, spanOf(before)!, later);
+      expect(spanOf(out)).toBe(spanOf(before));
+      expect(out.getValue(DEBUG_TRACE_KEY)).toBeUndefined();
+    },
+  );
 
   it("'first': the same ids with nothing to add keep the winner's very span", () => {
     const before = withSc(remote(T1, S1));
@@ -118,6 +162,12 @@ describe('step 3, tracestate and flags carry-over (R4: "keep that context\'s `tr
     const sc = { ...remote(T1, S1), traceState: own };
     expect(carriedFrom(sc, { ...remote(T1, S1), traceState: state }).traceState).toBe(own);
     expect(carriedFrom(sc, remote(T1, S1))).toBe(sc);
+  });
+
+  it('with no tracestate on either, the carried span context has no traceState at all (R7: "gives back exactly the same span context")', () => {
+    const sc = carriedFrom(remote(T1, S1, false), { ...remote(T1, S1), traceFlags: 0x03 });
+    expect(sc).toStrictEqual({ traceId: T1, spanId: S1, traceFlags: 0x02, isRemote: true });
+    expect('traceState' in sc).toBe(false);
   });
 
   it('carryOver writes the context only when something is carried', () => {
@@ -201,5 +251,137 @@ describe('Reconciliation: the steps in order, committed only when a step succeed
       expect([rec.conflict, rec.chosen]).toEqual([true, chosen]);
       expect(trace.getSpanContext(rec.finish(ROOT_CONTEXT, ctx))?.traceId).toBe(first ? T1 : T2);
     }
+  });
+});
+
+describe('Reconciliation: what counts as an extraction, and the steps that depend on the member', () => {
+  const bag = (entries: Record<string, string>) =>
+    propagation.createBaggage(
+      Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, { value: v }])),
+    );
+  const values = (ctx: Context) =>
+    Object.fromEntries(
+      (propagation.getBaggage(ctx)?.getAllEntries() ?? []).map(([k, e]) => [k, e.value]),
+    );
+
+  it('a member that set no span of its own is no extraction; its other writes are taken as they are', () => {
+    const rec = new Reconciliation(ROOT_CONTEXT, false, false);
+    const ctx = rec.step(ROOT_CONTEXT, withSc(remote(T1, S1)), true);
+    rec.commit(0);
+    const next = ctx.setValue(OTHER_KEY, 'kept');
+    expect(rec.step(ctx, next, false)).toBe(next);
+    rec.commit(1);
+    expect([rec.chosen, rec.found]).toEqual([0, [0, trace.getSpanContext(ctx)]]);
+    // Nor on a context with no span at all (a member that read only baggage or a sampling header).
+    const none = new Reconciliation(ROOT_CONTEXT, false, false);
+    const plain = ROOT_CONTEXT.setValue(OTHER_KEY, 'kept');
+    expect(none.step(ROOT_CONTEXT, plain, false)).toBe(plain);
+  });
+
+  it("step 4 runs for untrusted members only: a KEEPS_BATON_RULES member's baggage is taken as it is", () => {
+    const before = propagation.setBaggage(ROOT_CONTEXT, bag({ a: '1' }));
+    const next = propagation.setBaggage(before, bag({ b: '2' }));
+    expect(new Reconciliation(ROOT_CONTEXT, false, false).step(before, next, true)).toBe(next);
+    const merged = new Reconciliation(ROOT_CONTEXT, false, false).step(before, next, false);
+    expect(values(merged)).toEqual({ a: '1', b: '2' });
+  });
+
+  // R4: "Debug never leaks onto a different trace: it belongs to the trace it arrived with".
+  const flag = (ctx: Context) => ctx.setValue(OFFICIAL_B3_DEBUG_KEY, 'd');
+  const run = (watch: boolean, outputs: Array<(before: Context) => Context>) => {
+    const rec = new Reconciliation(ROOT_CONTEXT, false, watch);
+    let ctx = ROOT_CONTEXT;
+    outputs.forEach((output, i) => {
+      ctx = rec.step(ctx, output(ctx), false);
+      rec.commit(i);
+    });
+    return rec.finish(ROOT_CONTEXT, ctx);
+  };
+  it.each([
+    [
+      'set with the trace that won: kept',
+      true,
+      [(c: Context) => flag(withSc(remote(T1, S1), c))],
+      T1,
+      'd',
+    ],
+    [
+      'set with a trace a later member replaced: dropped (the later member did not touch the flag)',
+      true,
+      [(c: Context) => flag(withSc(remote(T1, S1), c)), (c: Context) => withSc(remote(T2, S2), c)],
+      T2,
+      undefined,
+    ],
+    [
+      'set with no span context at all (a sampling-only header): kept',
+      true,
+      [flag],
+      undefined,
+      'd',
+    ],
+    [
+      "not watched (every member is Baton's, none sets the trace-less flag): left as the members left it",
+      false,
+      [(c: Context) => flag(withSc(remote(T1, S1), c)), (c: Context) => withSc(remote(T2, S2), c)],
+      T2,
+      'd',
+    ],
+  ])('the official B3 flag %s', (_n, watch, outputs, traceId, debug) => {
+    const out = run(watch, outputs);
+    expect(trace.getSpanContext(out)?.traceId).toBe(traceId);
+    expect(out.getValue(OFFICIAL_B3_DEBUG_KEY)).toBe(debug);
+  });
+
+  // R4: "keep that context's `traceState` and flag bits" — the input context counts.
+  const state = createTraceState('input=1');
+  const input = withSc({ ...remote(T1, S1), traceFlags: 0x03, traceState: state });
+  it.each([
+    ["'last', the first member extracts the input's ids", false, [remote(T1, S1)]],
+    ["'first', the first member extracts the input's ids", true, [remote(T1, S1)]],
+    [
+      "'first', a later member's rejected trace carried a tracestate of its own",
+      true,
+      [
+        remote(T1, S1),
+        { ...remote(T2, S2), traceFlags: 0x03, traceState: createTraceState('o=1') },
+      ],
+    ],
+  ])("step 3: %s: the input context's tracestate and random bit are kept", (_n, first, scs) => {
+    const rec = new Reconciliation(input, first, false);
+    let ctx = input;
+    scs.forEach((sc, i) => {
+      ctx = rec.step(ctx, withSc(sc, ctx), false);
+      rec.commit(i);
+    });
+    const sc = trace.getSpanContext(rec.finish(input, ctx))!;
+    expect([sc.traceId, sc.spanId, sc.traceFlags, sc.traceState]).toEqual([T1, S1, 0x03, state]);
+    expect(rec.chosen).toBe(0);
+  });
+});
+
+describe('step 3 in order: the random bit is carried on its own, without a tracestate', () => {
+  // R4: "keep that context's `traceState` and flag bits" — the flag bits even when no tracestate
+  // came with them. [input span context, member extractions in order] → final flags.
+  it.each([
+    [
+      "'last': an earlier member's random bit (no tracestate), a later member of the same ids without it",
+      undefined,
+      [{ ...remote(T1, S1), traceFlags: 0x03 }, remote(T1, S1)],
+    ],
+    [
+      "'last': the input context's random bit, a member's tracestate but no random bit",
+      { ...remote(T1, S1), traceFlags: 0x03 },
+      [{ ...remote(T1, S1), traceState: createTraceState('m=1') }],
+    ],
+  ])('%s: the final span context keeps the random bit', (_n, inputSc, scs) => {
+    const input = inputSc === undefined ? ROOT_CONTEXT : withSc(inputSc);
+    const rec = new Reconciliation(input, false, false);
+    let ctx = input;
+    scs.forEach((sc, i) => {
+      ctx = rec.step(ctx, withSc(sc, ctx), false);
+      rec.commit(i);
+    });
+    const sc = trace.getSpanContext(rec.finish(input, ctx))!;
+    expect([sc.traceId, sc.spanId, sc.traceFlags]).toEqual([T1, S1, 0x03]);
   });
 });

@@ -12,7 +12,9 @@
  * and `finish`, once after the last member:
  *
  *   3. tracestate and flags carry-over (carry-over.ts)   'last': what earlier extractions of the
- *                                                        same ids knew is kept on the final one
+ *                                                        same ids knew is kept on the final one;
+ *                                                        both: what the input context's span
+ *                                                        context of the same ids knew
  *   5. debug binding                                     an official flag whose trace lost is dropped
  *
  * A new rule is a new step here, in one place. Everything a step decides is held as pending and
@@ -126,13 +128,15 @@ export class Reconciliation {
   /** After the last member: steps 3 and 5 on the final context `ctx` of an extract from `input`. */
   finish(input: Context, ctx: Context): Context {
     const span = this.span;
-    if (!this.first && this.chosen >= 0 && span !== undefined) {
+    if (this.chosen >= 0 && span !== undefined) {
       const inputSc = this.inputSpan === undefined ? undefined : this.inputSpan.spanContext();
+      // 'first': keepWinner carried what later extractions of the winner's ids knew; what the
+      // input context's span context knew is carried here, as for 'last'.
       ctx = carryOver(
         ctx,
         span.spanContext(),
-        this.withState ?? inputSc,
-        this.withFlags ?? inputSc,
+        this.first ? inputSc : (this.withState ?? inputSc),
+        this.first ? inputSc : (this.withFlags ?? inputSc),
       );
     }
     if (this.watchOfficialDebug) ctx = bindOfficialDebug(input, ctx, span, this.debugTrace);
