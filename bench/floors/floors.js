@@ -159,32 +159,8 @@ const officialFive212 = new core.CompositePropagator({
     new OfficialJaeger(),
   ],
 });
-const ORDINARY10 = {
-  host: 'api.internal:8080',
-  'user-agent': 'node-fetch/1.0',
-  'accept-encoding': 'gzip, deflate',
-  'accept-language': 'en',
-  'content-length': '42',
-  connection: 'keep-alive',
-  'x-forwarded-for': '10.0.0.1',
-  'x-forwarded-proto': 'https',
-  'x-request-id': 'a1b2c3',
-  'cache-control': 'no-cache',
-};
-const everyFormat = headers({
-  ...ORDINARY10,
-  traceparent: `00-${T}-${S}-01`,
-  tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
-  baggage: 'userId=alice,serverNode=DF%2028,isProduction=false',
-  b3: `${T}-${S}-1`,
-  'x-b3-traceid': T,
-  'x-b3-spanid': S,
-  'x-b3-sampled': '1',
-  'uber-trace-id': `${T}:${S}:0:1`,
-  'uberctx-tenant': 'acme',
-  'content-type': 'application/json',
-  accept: '*/*',
-});
+// The composite suite's request (bench/lib/requests.js).
+const everyFormat = headers(require('../lib/requests').EVERY_FORMAT);
 
 // Context keys Baton's rules read on inject (created with createContextKey = Symbol.for, so the same
 // symbols as the packages'): W3C's random trace id and the debug trace id B3 and Jaeger share.

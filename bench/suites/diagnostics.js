@@ -24,37 +24,10 @@ const off = resolvePropagators(NAMES, { env, diagnostics: false });
 const w3cOn = resolvePropagators('tracecontext,baggage', { env });
 const w3cOff = resolvePropagators('tracecontext,baggage', { env, diagnostics: false });
 
-const T = '0af7651916cd43dd8448eb211c80319c';
-const S = 'b7ad6b7169203331';
-// As composite.js: the ordinary headers a service receives next to the tracing ones.
-const ORDINARY = {
-  host: 'api.internal:8080',
-  'user-agent': 'node-fetch/1.0',
-  'accept-encoding': 'gzip, deflate',
-  'accept-language': 'en',
-  'content-length': '42',
-  connection: 'keep-alive',
-  'x-forwarded-for': '10.0.0.1',
-  'x-forwarded-proto': 'https',
-  'x-request-id': 'a1b2c3',
-  'cache-control': 'no-cache',
-};
+const { TRACE_ID: T, SPAN_ID: S, ORDINARY, EVERY_FORMAT } = require('../lib/requests');
 const onlyTraceparent = headers({ ...ORDINARY, traceparent: `00-${T}-${S}-01` });
 const onlyB3 = headers({ ...ORDINARY, b3: `${T}-${S}-1` });
-const everyFormat = headers({
-  ...ORDINARY,
-  traceparent: `00-${T}-${S}-01`,
-  tracestate: 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE',
-  baggage: 'userId=alice,serverNode=DF%2028,isProduction=false',
-  b3: `${T}-${S}-1`,
-  'x-b3-traceid': T,
-  'x-b3-spanid': S,
-  'x-b3-sampled': '1',
-  'uber-trace-id': `${T}:${S}:0:1`,
-  'uberctx-tenant': 'acme',
-  'content-type': 'application/json',
-  accept: '*/*',
-});
+const everyFormat = headers(EVERY_FORMAT);
 const conflicting = headers({ ...everyFormat, b3: `463ac35c9f6413ad48485a3953bb6124-${S}-1` });
 const noTracing = headers(ORDINARY);
 const unreadB3 = headers({ ...ORDINARY, 'x-b3-traceid': T, 'x-b3-spanid': S, 'x-b3-sampled': '1' });
