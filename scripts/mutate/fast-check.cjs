@@ -8,7 +8,9 @@
 // mutant that only a longer property run would catch shows up as a survivor, and is then killed by a
 // table case or explained in the package's MUTATION.md.
 // The real module is loaded by its path, so the mapping (of the bare name only) does not apply to it.
-const real = require(require('node:path').join(__dirname, '../../node_modules/fast-check/lib/cjs/fast-check.js'));
+const real = require(
+  require('node:path').join(__dirname, '../../node_modules/fast-check/lib/cjs/fast-check.js'),
+);
 
 const cap = Number(process.env.BATON_MUTATE_MAX_RUNS ?? 2000);
 const capped = (fn) =>
