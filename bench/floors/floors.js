@@ -141,26 +141,11 @@ const five = [
   // B3 multi extracts what B3 single does (EXTRACT_EQUIVALENCE): the composite runs it once.
   new JaegerPropagator(),
 ];
-const officialFive = new o3.core.CompositePropagator({
-  propagators: [
-    new o3.core.W3CTraceContextPropagator(),
-    new o3.core.W3CBaggagePropagator(),
-    new o3.b3.B3Propagator({ injectEncoding: o3.b3.B3InjectEncoding.SINGLE_HEADER }),
-    new o3.b3.B3Propagator({ injectEncoding: o3.b3.B3InjectEncoding.MULTI_HEADER }),
-    new OfficialJaeger(),
-  ],
-});
-const officialFive212 = new core.CompositePropagator({
-  propagators: [
-    new core.W3CTraceContextPropagator(),
-    new core.W3CBaggagePropagator(),
-    new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.SINGLE_HEADER }),
-    new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.MULTI_HEADER }),
-    new OfficialJaeger(),
-  ],
-});
-// The composite suite's request (bench/lib/requests.js).
-const everyFormat = headers(require('../lib/requests').EVERY_FORMAT);
+// The composite suite's request and official composites (bench/lib/requests.js).
+const { EVERY_FORMAT, officialFive } = require('../lib/requests');
+const officialFive3 = officialFive(o3.core, o3.b3, OfficialJaeger);
+const officialFive212 = officialFive(core, officialB3, OfficialJaeger);
+const everyFormat = headers(EVERY_FORMAT);
 
 // Context keys Baton's rules read on inject (created with createContextKey = Symbol.for, so the same
 // symbols as the packages'): W3C's random trace id and the debug trace id B3 and Jaeger share.
@@ -551,7 +536,7 @@ module.exports = {
         return ctx;
       },
       official: () => officialFive212.extract(ROOT_CONTEXT, everyFormat, getter),
-      latest: () => officialFive.extract(ROOT3, everyFormat, getter3),
+      latest: () => officialFive3.extract(ROOT3, everyFormat, getter3),
     },
     {
       // What setSpanContext alone costs: the part of every valid extract no propagator controls.

@@ -43,3 +43,22 @@ const EVERY_FORMAT = {
 };
 
 module.exports = { TRACE_ID, SPAN_ID, ORDINARY, EVERY_FORMAT };
+
+/**
+ * The official composite of the five formats the composite rows compare with, built from one
+ * official line: `core` (`@opentelemetry/core`), `b3` (`@opentelemetry/propagator-b3`) and the
+ * Jaeger class (2.12.0 for both lines: there is no 3.x Jaeger).
+ */
+function officialFive(core, b3, Jaeger) {
+  return new core.CompositePropagator({
+    propagators: [
+      new core.W3CTraceContextPropagator(),
+      new core.W3CBaggagePropagator(),
+      new b3.B3Propagator({ injectEncoding: b3.B3InjectEncoding.SINGLE_HEADER }),
+      new b3.B3Propagator({ injectEncoding: b3.B3InjectEncoding.MULTI_HEADER }),
+      new Jaeger(),
+    ],
+  });
+}
+
+module.exports.officialFive = officialFive;

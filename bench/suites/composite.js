@@ -40,26 +40,11 @@ const baton = new CompositePropagator({
   ],
   // Every-format carriers below agree on one trace, so no conflict is reported while timing.
 });
-const official = new core.CompositePropagator({
-  propagators: [
-    new core.W3CTraceContextPropagator(),
-    new core.W3CBaggagePropagator(),
-    new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.SINGLE_HEADER }),
-    new officialB3.B3Propagator({ injectEncoding: officialB3.B3InjectEncoding.MULTI_HEADER }),
-    new OfficialJaeger(),
-  ],
-});
-const latest = new o3.core.CompositePropagator({
-  propagators: [
-    new o3.core.W3CTraceContextPropagator(),
-    new o3.core.W3CBaggagePropagator(),
-    new o3.b3.B3Propagator({ injectEncoding: o3.b3.B3InjectEncoding.SINGLE_HEADER }),
-    new o3.b3.B3Propagator({ injectEncoding: o3.b3.B3InjectEncoding.MULTI_HEADER }),
-    new OfficialJaeger(),
-  ],
-});
+const { TRACE_ID, SPAN_ID, ORDINARY, EVERY_FORMAT, officialFive } = require('../lib/requests');
 
-const { TRACE_ID, SPAN_ID, ORDINARY, EVERY_FORMAT } = require('../lib/requests');
+const official = officialFive(core, officialB3, OfficialJaeger);
+const latest = officialFive(o3.core, o3.b3, OfficialJaeger);
+
 const onlyTraceparent = headers({ ...ORDINARY, traceparent: `00-${TRACE_ID}-${SPAN_ID}-01` });
 const onlyB3 = headers({ ...ORDINARY, b3: `${TRACE_ID}-${SPAN_ID}-1` });
 const everyFormat = headers(EVERY_FORMAT);
