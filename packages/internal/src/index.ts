@@ -33,6 +33,7 @@ export const isLowerHex = hex.isLowerHex;
 export const readHexId = hex.readHexId;
 export const isValidTraceId = hex.isValidTraceId;
 export const isValidSpanId = hex.isValidSpanId;
+export const hasValidIds = hex.hasValidIds;
 export const padHexId = hex.padHexId;
 
 export const MAX_SCANNED_KEYS = carrier.MAX_SCANNED_KEYS;

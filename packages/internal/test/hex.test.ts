@@ -1,5 +1,6 @@
 import {
   readHexId,
+  hasValidIds,
   isValidTraceId,
   isValidSpanId,
   padHexId,
@@ -61,31 +62,48 @@ describe('validators', () => {
   });
 });
 
-describe('isValidTraceId / isValidSpanId remember only what they accepted', () => {
-  // The last accepted id is remembered (composite members check the same strings); nothing else
-  // may pass because of it.
+describe('hasValidIds remembers only the span context and ids it accepted', () => {
+  // REQUIREMENTS §1: "Inject with no valid span context writes no trace headers." The last accepted
+  // span context is remembered (a composite's members inject the same one); nothing else may pass
+  // because of it.
   const T = '4bf92f3577b34da6a3ce929d0e0e4736';
   const S = '00f067aa0ba902b7';
 
-  test('after accepting an id: the same id again, and its neighbours still checked in full', () => {
-    expect(isValidTraceId(T)).toBe(true);
-    expect(isValidTraceId(T.slice(0, 31) + 'x')).toBe(false);
-    expect(isValidTraceId(T.toUpperCase())).toBe(false);
-    expect(isValidTraceId(T)).toBe(true);
-    expect(isValidSpanId(S)).toBe(true);
-    expect(isValidSpanId('0000000000000000')).toBe(false);
-    expect(isValidSpanId(S + ' ')).toBe(false);
-    expect(isValidSpanId(S)).toBe(true);
+  test('the same span context and ids again: accepted; any other id on it: checked in full', () => {
+    const sc = { traceId: T, spanId: S };
+    expect(hasValidIds(sc, sc.traceId, sc.spanId)).toBe(true);
+    expect(hasValidIds(sc, sc.traceId, sc.spanId)).toBe(true);
+    // The same object with a reassigned id (a SpanContext is a plain object).
+    for (const [t, s] of [
+      [T.slice(0, 31) + 'x', S],
+      [T.toUpperCase(), S],
+      [T, '0000000000000000'],
+      [T, S + ' '],
+      ['00000000000000000000000000000000', S],
+    ]) {
+      sc.traceId = t;
+      sc.spanId = s;
+      expect(hasValidIds(sc, sc.traceId, sc.spanId)).toBe(false);
+    }
   });
 
-  test('the seed is never a way in: empty, all-zero and non-string ids stay invalid', () => {
+  test('the ids passed are what is judged, not a second read of the span context', () => {
+    const sc = { traceId: T, spanId: S };
+    expect(hasValidIds(sc, T, S)).toBe(true);
+    // A getter span context could answer differently on the second read: the caller's values count.
+    expect(hasValidIds(sc, 'not-an-id', S)).toBe(false);
+    expect(hasValidIds(sc, T, undefined)).toBe(false);
+    expect(hasValidIds(sc, T, S)).toBe(true);
+  });
+
+  test('nothing invalid passes on a fresh object, whatever came before', () => {
+    expect(hasValidIds({}, T, S)).toBe(true);
     for (const id of ['', '00000000000000000000000000000000', undefined, null, 1, {}]) {
+      expect(hasValidIds({}, id, S)).toBe(false);
+      expect(hasValidIds({}, T, id)).toBe(false);
       expect(isValidTraceId(id)).toBe(false);
       expect(isValidSpanId(id)).toBe(false);
     }
-    // The seeds themselves are valid ids, so remembering them changes no answer.
-    expect(isValidTraceId('00000000000000000000000000000001')).toBe(true);
-    expect(isValidSpanId('0000000000000001')).toBe(true);
   });
 });
 

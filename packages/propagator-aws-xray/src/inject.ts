@@ -16,7 +16,7 @@ import {
   type Context,
   type TextMapSetter,
 } from '@opentelemetry/api';
-import { isTracingSuppressed, isValidSpanId, isValidTraceId, safeSet } from '@baton/internal';
+import { hasValidIds, isTracingSuppressed, safeSet } from '@baton/internal';
 import { AWSXRAY_TRACE_ID_HEADER, LINEAGE_BAGGAGE_KEY } from './constants';
 import { isValidLineage } from './lineage';
 import { formatXRayTraceHeader } from './trace-header';
@@ -37,9 +37,9 @@ export function injectXRay(context: Context, carrier: unknown, setter: TextMapSe
   if (spanContext === undefined || isTracingSuppressed(context)) return;
   const traceId = spanContext.traceId;
   const spanId = spanContext.spanId;
-  // isValidTraceId / isValidSpanId remember the last ids they accepted: in a composite the members
-  // before this one (W3C) have checked the very same strings, so the check is a pointer compare.
-  if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return;
+  // hasValidIds remembers the span context it accepted last: in a composite the members before
+  // this one (W3C) have checked this very span context, so the check is three pointer compares.
+  if (!hasValidIds(spanContext, traceId, spanId)) return;
   let value = formatXRayTraceHeader(
     traceId,
     spanId,

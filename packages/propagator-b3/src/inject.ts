@@ -8,13 +8,7 @@ import {
   type Context,
   type TextMapSetter,
 } from '@opentelemetry/api';
-import {
-  isDebugTrace,
-  isTracingSuppressed,
-  isValidSpanId,
-  isValidTraceId,
-  safeSet,
-} from '@baton/internal';
+import { isDebugTrace, isTracingSuppressed, hasValidIds, safeSet } from '@baton/internal';
 import {
   B3_CONTEXT_HEADER,
   PADDING_64,
@@ -44,7 +38,7 @@ export function outgoing(context: Context, emit64BitTraceIds: boolean): B3Outgoi
   const { traceId, spanId } = sc;
   // REQUIREMENTS §1: "Inject with no valid span context writes no trace headers." Validated ids are
   // lowercase hex, so every value written below is a legal header value.
-  if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return undefined;
+  if (!hasValidIds(sc, traceId, spanId)) return undefined;
   let state: B3SamplingState;
   // OTel B3: "MUST preserve a debug trace flag, if received, and propagate it with subsequent
   // requests". Debug belongs to the trace it arrived with (the key holds its trace id), so every

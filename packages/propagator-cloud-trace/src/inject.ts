@@ -5,7 +5,7 @@
  * span context, an invalid one included); nothing when tracing is suppressed; never throws.
  */
 import { trace, TraceFlags, type Context, type TextMapSetter } from '@opentelemetry/api';
-import { isTracingSuppressed, isValidSpanId, isValidTraceId, safeSet } from '@baton/internal';
+import { hasValidIds, isTracingSuppressed, safeSet } from '@baton/internal';
 import { X_CLOUD_TRACE_HEADER } from './constants';
 import { formatCloudTraceContext } from './x-cloud-trace-context';
 
@@ -14,7 +14,7 @@ export function injectCloudTrace(context: Context, carrier: unknown, setter: Tex
   const spanContext = trace.getSpanContext(context);
   if (spanContext === undefined) return;
   const { traceId, spanId } = spanContext;
-  if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return;
+  if (!hasValidIds(spanContext, traceId, spanId)) return;
   const sampled = (spanContext.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED;
   safeSet(carrier, setter, X_CLOUD_TRACE_HEADER, formatCloudTraceContext(traceId, spanId, sampled));
 }

@@ -18,8 +18,7 @@ import {
   injectPrefixedBaggage,
   isDebugTrace,
   isTracingSuppressed,
-  isValidSpanId,
-  isValidTraceId,
+  hasValidIds,
   percentEncode,
   safeSet,
 } from '@baton/internal';
@@ -57,11 +56,11 @@ export function injectJaeger(
 
   const spanContext = trace.getSpanContext(context);
   if (spanContext !== undefined) {
-    // The checks remember only the last id they accepted: it saves the other members of a
-    // composite the same work (they send this same span); a new span costs one short compare.
+    // hasValidIds remembers the span context it accepted last: the other members of a composite
+    // send this same span, and skip the char-by-char check; a new span costs one pointer compare.
     const traceId = spanContext.traceId;
     const spanId = spanContext.spanId;
-    if (isValidTraceId(traceId) && isValidSpanId(spanId)) {
+    if (hasValidIds(spanContext, traceId, spanId)) {
       safeSet(
         carrier,
         setter,

@@ -15,11 +15,10 @@ import {
 import {
   baggageEntryList,
   type BaggageHeaderNames,
+  hasValidIds,
   injectPrefixedBaggage,
   isSafeHeaderValue,
   isTracingSuppressed,
-  isValidSpanId,
-  isValidTraceId,
   safeSet,
 } from '@baton/internal';
 import {
@@ -54,7 +53,7 @@ export function injectOT(
   const spanId = spanContext.spanId;
   // Decision (as the official package and Go): no valid span context, no headers — baggage
   // included, since a receiving OT tracer reads baggage only next to a valid trace context.
-  if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return;
+  if (!hasValidIds(spanContext, traceId, spanId)) return;
 
   // The 32-char id (the official package writes the low 16 chars only, which changes a 128-bit
   // trace id); the 16-char form only when asked for and lossless (see OTTracePropagatorConfig).

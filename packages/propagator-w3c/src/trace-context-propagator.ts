@@ -13,6 +13,7 @@ import {
   anchorShape,
   firstValue,
   getHeader,
+  hasValidIds,
   headerAfterMiss,
   mayHoldOtherCase,
   isSafeHeaderValue,
@@ -34,7 +35,7 @@ import {
   TRACE_STATE_HEADER,
   TRACE_STATE_MAX_LENGTH,
 } from './constants';
-import { formatTraceParent, parseTraceParent } from './traceparent';
+import { formatTraceParent, parseTraceParent, traceParentOf } from './traceparent';
 import { setRandomTrace, withRandomOfTrace } from './random-trace';
 import { W3CTraceState } from './trace-state';
 import { parseTraceStateList } from './tracestate-grammar';
@@ -118,11 +119,14 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     try {
       const spanContext = trace.getSpanContext(context);
       if (spanContext === undefined || isTracingSuppressed(context)) return;
-      const traceParent = formatTraceParent(
-        spanContext.traceId,
-        spanContext.spanId,
-        withRandomOfTrace(context, spanContext.traceId, spanContext.traceFlags),
-      );
+      const traceId = spanContext.traceId;
+      const spanId = spanContext.spanId;
+      const flags = withRandomOfTrace(context, traceId, spanContext.traceFlags);
+      // hasValidIds remembers this span context for the composite's other members (they send the
+      // same span); formatTraceParent takes the rest (uppercase ids are lowercased, or nothing).
+      const traceParent = hasValidIds(spanContext, traceId, spanId)
+        ? traceParentOf(traceId, spanId, flags)
+        : formatTraceParent(traceId, spanId, flags);
       if (traceParent === undefined) return;
       safeSet(carrier, setter, TRACE_PARENT_HEADER, traceParent);
       // W3C-TC §tracestate: an empty tracestate is not sent.

@@ -104,11 +104,14 @@ export function formatTraceParent(
   spanId: unknown,
   traceFlags: number,
 ): string | undefined {
-  // isValidTraceId / isValidSpanId remember the last id they accepted: in a composite, the other
-  // members sending this same span then skip the char-by-char check.
   const t = isValidTraceId(traceId) ? traceId : lowercased(traceId, isValidTraceId);
   if (t === undefined) return undefined;
   const s = isValidSpanId(spanId) ? spanId : lowercased(spanId, isValidSpanId);
   if (s === undefined) return undefined;
-  return PREFIX_00 + t + '-' + s + FLAG_SUFFIXES[traceFlags & FLAGS_MASK];
+  return traceParentOf(t, s, traceFlags);
+}
+
+/** `00-{traceId}-{spanId}-{2 flag digits}` from ids already checked (valid, lowercase). */
+export function traceParentOf(traceId: string, spanId: string, traceFlags: number): string {
+  return PREFIX_00 + traceId + '-' + spanId + FLAG_SUFFIXES[traceFlags & FLAGS_MASK];
 }
