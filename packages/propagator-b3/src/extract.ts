@@ -12,8 +12,7 @@ import {
   anchorShape,
   firstValue,
   headerNames,
-  MAX_SCANNED_KEYS,
-  plainCarrierKeys,
+  isPlainCarrier,
   plainCarrierScan,
   SCAN_LACKS as LACKS_ANSWER,
   SCAN_MAYBE as MAYBE_ANSWER,
@@ -85,14 +84,11 @@ export function readB3(carrier: unknown, getter: TextMapGetter): B3Parsed | unde
     // second enumeration of its keys (on a 65,536-key carrier each costs milliseconds).
     multi = readMultiHeaders(carrier, getter, true, NO_KEYS);
   } else {
-    // Node's headers object (a plain object through the default getter): one pass over its keys
-    // finds the four multi names and `B3` in any case, with no lookup by name (plainCarrierKeys).
-    const plain = plainCarrierKeys(carrier, getter);
-    multi =
-      plain !== undefined && plain.length <= MAX_SCANNED_KEYS
-        ? readPlainHeaders(carrier, plain)
-        : // A huge plain carrier: its keys, already read, serve the scan (no second enumeration).
-          readMultiHeaders(carrier, getter, b3 === undefined, plain);
+    // Node's headers object (a plain object through the default getter): one walk of its keys
+    // finds the four multi names and `B3` in any case, with no lookup by name and no keys array.
+    // Any other carrier, or a plain one past MAX_SCANNED_KEYS keys: lookups by name, then keys().
+    const plain = isPlainCarrier(carrier, getter) ? readPlainHeaders(carrier) : undefined;
+    multi = plain ?? readMultiHeaders(carrier, getter, b3 === undefined);
   }
   if (b3 === undefined && multi.b3 !== undefined) {
     // `B3` found in another case.

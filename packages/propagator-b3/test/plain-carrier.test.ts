@@ -1,0 +1,75 @@
+/**
+ * The plain-object shortcut of the multi-header read (readPlainHeaders: one `for…in` walk of a
+ * plain carrier read through the API's default getter) must give what the general path gives.
+ * The walk also yields inherited keys and has a key budget; these pin both edges.
+ */
+import { defaultTextMapGetter, ROOT_CONTEXT, trace, type TextMapGetter } from '@opentelemetry/api';
+import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
+
+const T = '463ac35c9f6413ad48485a3953bb6124';
+const S = 'e457b5a2e4d86bd1';
+const b3 = new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER });
+
+/** The same carrier through a getter that is not the default one: the general path. */
+const generalGetter: TextMapGetter = {
+  get: (c, k) => (c as Record<string, string | undefined>)[k],
+  keys: (c) => Object.keys(c as object),
+};
+
+function extracted(carrier: object, getter: TextMapGetter = defaultTextMapGetter) {
+  const sc = trace.getSpanContext(b3.extract(ROOT_CONTEXT, carrier, getter));
+  return sc === undefined ? undefined : [sc.traceId, sc.spanId, sc.traceFlags];
+}
+
+describe('B3 multi headers on a plain carrier', () => {
+  test('an inherited x-b3-* key is not a header (Object.prototype polluted)', () => {
+    // REQUIREMENTS §1: the header set is the carrier's own keys (plainCarrierKeys' decision).
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['x-b3-traceid'] = T;
+    try {
+      const carrier = { 'x-b3-spanid': S, 'x-b3-sampled': '1' };
+      expect(extracted(carrier)).toBeUndefined();
+      // Through any other getter, what its get() returns counts (here: the inherited value).
+      expect(extracted(carrier, generalGetter)).toEqual([T, S, 1]);
+    } finally {
+      delete proto['x-b3-traceid'];
+    }
+  });
+
+  test('an inherited key in another case does not stand in for a missing own one', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['X-B3-TraceId'] = T;
+    try {
+      expect(extracted({ 'x-b3-spanid': S, 'x-b3-sampled': '1' })).toBeUndefined();
+    } finally {
+      delete proto['X-B3-TraceId'];
+    }
+  });
+
+  test('own keys in another case are read, as by the general path', () => {
+    // REQUIREMENTS §1: "fall back to a case-insensitive scan of keys()".
+    const carrier = { accept: '*/*', 'X-B3-TraceId': T, 'X-B3-SpanId': S, 'X-B3-Sampled': '1' };
+    expect(extracted(carrier)).toEqual([T, S, 1]);
+    expect(extracted(carrier, generalGetter)).toEqual([T, S, 1]);
+  });
+
+  test('past MAX_SCANNED_KEYS (1024) keys: lowercase names still found, other cases not', () => {
+    // REQUIREMENTS §1: the case-insensitive scan reads at most 1,024 keys; a lookup by the
+    // lowercase name is not a scan and sees every key.
+    const filler: Record<string, string> = {};
+    for (let i = 0; i < 1100; i++) filler[`x-filler-${i}`] = 'v';
+    const lower = { ...filler, 'x-b3-traceid': T, 'x-b3-spanid': S, 'x-b3-sampled': '1' };
+    expect(extracted(lower)).toEqual([T, S, 1]);
+    const mixed = { ...filler, 'X-B3-TraceId': T, 'x-b3-spanid': S, 'x-b3-sampled': '1' };
+    expect(extracted(mixed)).toBeUndefined();
+    expect(extracted(mixed, generalGetter)).toBeUndefined();
+    // A B3 name early (so the walk of the keys is not cut short by an absent answer), the
+    // mixed-case trace id past the cap: still not found.
+    const spanFirst = { 'x-b3-spanid': S, ...filler, 'X-B3-TraceId': T, 'x-b3-sampled': '1' };
+    expect(extracted(spanFirst)).toBeUndefined();
+    expect(extracted(spanFirst, generalGetter)).toBeUndefined();
+    // The same mixed-case key within the first 1,024 keys is found.
+    const early = { 'X-B3-TraceId': T, ...filler, 'x-b3-spanid': S, 'x-b3-sampled': '1' };
+    expect(extracted(early)).toEqual([T, S, 1]);
+  });
+});
