@@ -172,6 +172,11 @@ describe("the runtime's InvokeStore (Lambda Managed Instances: concurrent invoca
       },
     ],
     ['a getXRayTraceId that returns a number', { getXRayTraceId: () => 42 }],
+    ['a getXRayTraceId that returns an empty string', { getXRayTraceId: () => '' }],
+    [
+      'a getXRayTraceId that is not a function (an object with a call method)',
+      { getXRayTraceId: { call: () => envHeader('cccccccccccccccc') } },
+    ],
     ['no getXRayTraceId', {}],
     ['null', null],
   ])('%s: the environment variable is used', (_name, store) => {
