@@ -409,6 +409,19 @@ const cases: Case[] = [
     want: span({ sampled: true }),
   },
   {
+    // Counters of at most 7 digits each, so only the length rule can reject it.
+    quote: LINEAGE_RULE,
+    name: 'Lineage of 20 chars dropped, each part well-formed (Java: 12 to 18)',
+    carrier: h(`${full('1')};Lineage=000001:a87bd80c:0001`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage of 12 chars without a colon dropped',
+    carrier: h(`${full('1')};Lineage=123456789012`),
+    want: span({ sampled: true }),
+  },
+  {
     quote: LINEAGE_RULE,
     name: 'Lineage with a plus sign dropped (a sign is no counter digit)',
     carrier: h(`${full('1')};Lineage=+1:a87bd80c:1`),
