@@ -23,6 +23,7 @@ import {
   AWSXRayLambdaPropagator,
   getXRayRootOnly,
 } from '@baton/propagator-aws-xray';
+import { lambdaTraceHeader } from '../src/lambda-trace-header';
 import {
   CONTEXT_WITH_SPAN,
   LINEAGE,
@@ -112,6 +113,13 @@ describe('the environment variable', () => {
     const out = lambda.extract(ROOT_CONTEXT, {}, defaultTextMapGetter);
     expect(trace.getSpanContext(out)).toBeUndefined();
     expect(getXRayRootOnly(out)?.traceId).toBe(ENV_TRACE);
+  });
+
+  test('I16 "read at extract time": an empty _X_AMZN_TRACE_ID is no header (undefined, not "")', () => {
+    process.env[AWSXRAY_TRACE_ID_ENV_VAR] = '';
+    expect(lambdaTraceHeader()).toBeUndefined();
+    process.env[AWSXRAY_TRACE_ID_ENV_VAR] = 'Root=x';
+    expect(lambdaTraceHeader()).toBe('Root=x');
   });
 
   test.each(['', 'junk', 'Root=1-zz;Parent=1', undefined])(
