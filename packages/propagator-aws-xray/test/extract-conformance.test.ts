@@ -99,6 +99,30 @@ const cases: Case[] = [
   },
   {
     quote: HEADER,
+    name: 'a field of only spaces and tabs is empty: skipped',
+    carrier: h(`Root=${ROOT}; \t ;Parent=${PARENT};Sampled=1`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: HEADER,
+    name: 'keys are exact: RootX= is an unknown key, not Root',
+    carrier: h(`RootX=${ROOT};Parent=${PARENT};Sampled=1`),
+    want: unchanged,
+  },
+  {
+    quote: HEADER,
+    name: 'keys are exact: SampledX= is an unknown key (Sampled missing → deferred)',
+    carrier: h(`Root=${ROOT};Parent=${PARENT};SampledX=1`),
+    want: span({ sampled: false, deferred: true }),
+  },
+  {
+    quote: HEADER,
+    name: 'keys are exact: sampled= in the usual 74-char shape is an unknown key',
+    carrier: h(`Root=${ROOT};Parent=${PARENT};sampled=1`),
+    want: span({ sampled: false, deferred: true }),
+  },
+  {
+    quote: HEADER,
     name: 'a space inside a value is invalid',
     carrier: h(`Root= ${ROOT};Parent=${PARENT}`),
     want: unchanged,
@@ -156,6 +180,7 @@ const cases: Case[] = [
   { quote: REJECT, name: 'Sampled=2', carrier: h(full('2')), want: unchanged },
   { quote: REJECT, name: 'Sampled=true', carrier: h(full('true')), want: unchanged },
   { quote: REJECT, name: 'Sampled= (empty)', carrier: h(full('')), want: unchanged },
+  { quote: REJECT, name: 'Sampled=11 (one char only)', carrier: h(full('11')), want: unchanged },
   // --- strictness
   { quote: REJECT, name: 'no Root', carrier: h(`Parent=${PARENT};Sampled=1`), want: unchanged },
   {
@@ -190,6 +215,36 @@ const cases: Case[] = [
   },
   {
     quote: REJECT,
+    name: 'no dash after the version',
+    carrier: h(`Root=1x${EPOCH}-${RANDOM};Parent=${PARENT}`),
+    want: unchanged,
+  },
+  {
+    quote: REJECT,
+    name: 'no dash after the epoch',
+    carrier: h(`Root=1-${EPOCH}x${RANDOM};Parent=${PARENT}`),
+    want: unchanged,
+  },
+  {
+    quote: REJECT,
+    name: 'no dash after the epoch, in the usual 74-char shape',
+    carrier: h(`Root=1-${EPOCH}x${RANDOM};Parent=${PARENT};Sampled=1`),
+    want: unchanged,
+  },
+  {
+    quote: UPPERCASE,
+    name: 'uppercase epoch',
+    carrier: h(`Root=1-${EPOCH.toUpperCase()}-${RANDOM};Parent=${PARENT}`),
+    want: unchanged,
+  },
+  {
+    quote: UPPERCASE,
+    name: 'uppercase epoch, in the usual 74-char shape',
+    carrier: h(`Root=1-${EPOCH.toUpperCase()}-${RANDOM};Parent=${PARENT};Sampled=1`),
+    want: unchanged,
+  },
+  {
+    quote: REJECT,
     name: 'no dashes',
     carrier: h(`Root=1${EPOCH}0${RANDOM};Parent=${PARENT}`),
     want: unchanged,
@@ -205,6 +260,24 @@ const cases: Case[] = [
     name: 'an all-zero epoch with a non-zero random part is a valid trace id',
     carrier: h(`Root=1-00000000-${RANDOM};Parent=${PARENT};Sampled=1`),
     want: span({ sampled: true }, '00000000' + RANDOM),
+  },
+  {
+    quote: HEADER,
+    name: 'an all-zero epoch, fields in another order',
+    carrier: h(`Parent=${PARENT};Root=1-00000000-${RANDOM}`),
+    want: span({ sampled: false, deferred: true }, '00000000' + RANDOM),
+  },
+  {
+    quote: HEADER,
+    name: 'an all-zero random part with a non-zero epoch is a valid trace id',
+    carrier: h(`Root=1-${EPOCH}-${'0'.repeat(24)};Parent=${PARENT};Sampled=1`),
+    want: span({ sampled: true }, EPOCH + '0'.repeat(24)),
+  },
+  {
+    quote: HEADER,
+    name: 'an all-zero random part, fields in another order',
+    carrier: h(`Parent=${PARENT};Root=1-${EPOCH}-${'0'.repeat(24)}`),
+    want: span({ sampled: false, deferred: true }, EPOCH + '0'.repeat(24)),
   },
   {
     quote: REJECT,
@@ -336,6 +409,19 @@ const cases: Case[] = [
     want: span({ sampled: true }),
   },
   {
+    // Counters of at most 7 digits each, so only the length rule can reject it.
+    quote: LINEAGE_RULE,
+    name: 'Lineage of 20 chars dropped, each part well-formed (Java: 12 to 18)',
+    carrier: h(`${full('1')};Lineage=000001:a87bd80c:0001`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage of 12 chars without a colon dropped',
+    carrier: h(`${full('1')};Lineage=123456789012`),
+    want: span({ sampled: true }),
+  },
+  {
     quote: LINEAGE_RULE,
     name: 'Lineage with a plus sign dropped (a sign is no counter digit)',
     carrier: h(`${full('1')};Lineage=+1:a87bd80c:1`),
@@ -349,6 +435,54 @@ const cases: Case[] = [
   },
   {
     quote: LINEAGE_RULE,
+    name: 'Lineage at its shortest, 12 chars (Java: 12 to 18)',
+    carrier: h(`${full('1')};Lineage=1:a87bd80c:1`),
+    want: span({ sampled: true, lineage: '1:a87bd80c:1' }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage with an all-zero hash and the digit 9 kept (a hash is any 8 lowercase hex)',
+    carrier: h(`${full('1')};Lineage=9:00000000:9`),
+    want: span({ sampled: true, lineage: '9:00000000:9' }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage with one colon (hash then digits) dropped',
+    carrier: h(`${full('1')};Lineage=12:a87bd80c9123`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage with an empty request counter dropped',
+    carrier: h(`${full('1')};Lineage=:a87bd80c:123`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage with an empty loop counter dropped',
+    carrier: h(`${full('1')};Lineage=123:a87bd80c:`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: LINEAGE_RULE,
+    name: 'Lineage with a letter in a counter dropped',
+    carrier: h(`${full('1')};Lineage=1a:a87bd80c:1`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: TOLERATED,
+    name: 'keys are exact: lineage= (lowercase) after the usual header is an unknown key',
+    carrier: h(`${full('1')};lineage=${LINEAGE}`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: TOLERATED,
+    name: 'keys are exact: LineageX= is an unknown key',
+    carrier: h(`${full('1')};LineageX=${LINEAGE}`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: LINEAGE_RULE,
     name: 'Lineage kept with a Root-only header',
     carrier: h(`Root=${ROOT};Lineage=${LINEAGE}`),
     want: rootOnly('deferred', LINEAGE),
@@ -358,6 +492,18 @@ const cases: Case[] = [
     quote: CAPS,
     name: 'a value longer than 512 chars',
     carrier: h(`${full('1')};Pad=${'x'.repeat(512)}`),
+    want: unchanged,
+  },
+  {
+    quote: CAPS,
+    name: 'a value of exactly 512 chars is read',
+    carrier: h(`${full('1')};Pad=${'x'.repeat(512 - 74 - 5)}`),
+    want: span({ sampled: true }),
+  },
+  {
+    quote: CAPS,
+    name: 'an empty field counts: 32 fields and a trailing ; are 33',
+    carrier: h(`${full('1')}${';a=1'.repeat(29)};`),
     want: unchanged,
   },
   {

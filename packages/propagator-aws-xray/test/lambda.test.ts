@@ -23,6 +23,7 @@ import {
   AWSXRayLambdaPropagator,
   getXRayRootOnly,
 } from '@baton/propagator-aws-xray';
+import { lambdaTraceHeader } from '../src/lambda-trace-header';
 import {
   CONTEXT_WITH_SPAN,
   LINEAGE,
@@ -114,6 +115,13 @@ describe('the environment variable', () => {
     expect(getXRayRootOnly(out)?.traceId).toBe(ENV_TRACE);
   });
 
+  test('I16 "read at extract time": an empty _X_AMZN_TRACE_ID is no header (undefined, not "")', () => {
+    process.env[AWSXRAY_TRACE_ID_ENV_VAR] = '';
+    expect(lambdaTraceHeader()).toBeUndefined();
+    process.env[AWSXRAY_TRACE_ID_ENV_VAR] = 'Root=x';
+    expect(lambdaTraceHeader()).toBe('Root=x');
+  });
+
   test.each(['', 'junk', 'Root=1-zz;Parent=1', undefined])(
     'invalid or absent (%p): context unchanged',
     (value) => {
@@ -172,6 +180,11 @@ describe("the runtime's InvokeStore (Lambda Managed Instances: concurrent invoca
       },
     ],
     ['a getXRayTraceId that returns a number', { getXRayTraceId: () => 42 }],
+    ['a getXRayTraceId that returns an empty string', { getXRayTraceId: () => '' }],
+    [
+      'a getXRayTraceId that is not a function (an object with a call method)',
+      { getXRayTraceId: { call: () => envHeader('cccccccccccccccc') } },
+    ],
     ['no getXRayTraceId', {}],
     ['null', null],
   ])('%s: the environment variable is used', (_name, store) => {

@@ -199,9 +199,11 @@ describe('R1 / R12 properties', () => {
   });
 
   test('extract∘inject∘extract: whatever is extracted from a generated header survives a re-send', () => {
+    let runs = 0;
     let extracted = 0;
     fc.assert(
       fc.property(headerLike, (header) => {
+        runs++;
         const first = xray.extract(
           ROOT_CONTEXT,
           { 'x-amzn-trace-id': header },
@@ -221,6 +223,9 @@ describe('R1 / R12 properties', () => {
       RUNS,
     );
     // The generator must reach valid headers often enough for the round trip to mean something.
-    expect(extracted).toBeGreaterThan(RUNS.numRuns / 100);
+    // Against the runs made, not RUNS.numRuns: under `npm run mutate` fast-check is capped
+    // (scripts/mutate/fast-check.cjs), and 540 of 2,000 failed a bound of 100,000 / 100.
+    expect(runs).toBeGreaterThan(0);
+    expect(extracted).toBeGreaterThan(runs / 100);
   });
 });

@@ -33,6 +33,12 @@ describe.each([
     ],
     ['§12 exact decimal → hex: 1', `${T}/1;o=1`, '0000000000000001', TraceFlags.SAMPLED],
     [
+      '§12 the shortest value: {32hex}/{one digit}, no option (34 chars)',
+      `${T}/7`,
+      '0000000000000007',
+      TraceFlags.NONE,
+    ],
+    [
       '§12 exact decimal → hex: 2^64 - 1',
       `${T}/18446744073709551615;o=1`,
       'ffffffffffffffff',
