@@ -99,6 +99,26 @@ describe('W3CTraceState: the empty list and "Deleting a key-value pair"', () => 
     expect(s.serialize()).toBe('a=1,b=2,c=3');
   });
 
+  // "TraceState … is immutable" (the @opentelemetry/api TraceState interface: "Create a new
+  // TraceState which inherits from this TraceState and has the given key removed"): the state
+  // unset was called on still has every member, read by key, not only through its serialized memo.
+  it.each(['a', 'b', 'c'])('unset(%j) leaves the original state whole', (key) => {
+    const s = new W3CTraceState('a=1,b=2,c=3');
+    const out = s.unset(key);
+    expect(out.size).toBe(2);
+    expect(out.get(key)).toBeUndefined();
+    expect([s.size, s.get('a'), s.get('b'), s.get('c')]).toEqual([3, '1', '2', '3']);
+    // A state built by set (no serialized memo): the same.
+    const built = new W3CTraceState().set('c', '3').set('b', '2').set('a', '1');
+    built.unset(key);
+    expect([built.get('a'), built.get('b'), built.get('c'), built.serialize()]).toEqual([
+      '1',
+      '2',
+      '3',
+      'a=1,b=2,c=3',
+    ]);
+  });
+
   it('unset of the only member leaves the empty list', () => {
     expect(new W3CTraceState('a=1').unset('a').serialize()).toBe('');
   });
