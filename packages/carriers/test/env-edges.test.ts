@@ -245,7 +245,9 @@ describe('envForChild: "Injection for a child returns a copy of the environment"
   });
 
   test('fields() that throws, or is not an array: only the fixed list is left out', () => {
-    const env: EnvCarrier = { P: 'p', PATH: '/bin', TRACEPARENT: 'stale' };
+    // STRYKER_WAS_HERE: the name a non-empty list (Stryker's `[]` → `["Stryker was here"]`) would
+    // add; no field means no name beyond the fixed list.
+    const env: EnvCarrier = { P: 'p', PATH: '/bin', TRACEPARENT: 'stale', STRYKER_WAS_HERE: 's' };
     const throwing: Injector = {
       inject: () => undefined,
       fields: () => {
@@ -255,11 +257,13 @@ describe('envForChild: "Injection for a child returns a copy of the environment"
     expect(envForChild({ env, propagator: throwing, context: ROOT_CONTEXT })).toEqual({
       P: 'p',
       PATH: '/bin',
+      STRYKER_WAS_HERE: 's',
     });
     const notArray: Injector = { inject: () => undefined, fields: () => 'PATH' as never };
     expect(envForChild({ env, propagator: notArray, context: ROOT_CONTEXT })).toEqual({
       P: 'p',
       PATH: '/bin',
+      STRYKER_WAS_HERE: 's',
     });
   });
 
