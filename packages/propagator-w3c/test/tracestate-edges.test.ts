@@ -17,6 +17,11 @@ describe('W3CTraceState.set: "key = ( lcalpha / DIGIT ) 0*255( keychar )", "valu
     ['keychar is ASCII: U+0080 after the first char', 'a\u0080', 'v', false],
     ['keychar is ASCII: "é" after the first char', 'ab\u00e9', 'v', false],
     ['a key starts with lcalpha / DIGIT: not U+0080', '\u0080a', 'v', false],
+    ['keychar has no uppercase: "aB"', 'aB', 'v', false],
+    ['keychar has no "=": "a=b"', 'a=b', 'v', false],
+    ['keychar has no ",": "a,b"', 'a,b', 'v', false],
+    ['keychar has no space: "a b"', 'a b', 'v', false],
+    ['keychar "_-*/@" after the first char is valid', 'a_-*/@', 'v', true],
     ['chr is %x20-7E: U+0080 in a value', 'k', 'a\u0080', false],
     ['chr is %x20-7E: U+0080 as the whole value', 'k', '\u0080', false],
   ];
