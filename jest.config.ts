@@ -62,8 +62,15 @@ const mutateRunner = process.env.BATON_MUTATE_TEST_INDEX
     }
   : {};
 
+// `npm run mutate -- --tests a.test.ts,b.test.ts` sets BATON_MUTATE_TESTS: only those files of the
+// package's test/ run (globs allowed).
+const onlyTests = process.env.BATON_MUTATE_TESTS;
+const testMatch = onlyTests
+  ? { testMatch: onlyTests.split(',').map((t) => `<rootDir>/test/${t.trim()}`) }
+  : {};
+
 const config: Config = onlyProject
-  ? { ...(onlyProject as Config), ...mutateRunner }
+  ? { ...(onlyProject as Config), ...mutateRunner, ...testMatch }
   : {
       projects: [
         ...packageProjects,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run mutate -- --package internal [--package propagator-w3c …] [--files 'src/hex.ts,src/carrier.ts'] [--force] [--with-static]`
+// `npm run mutate -- --package internal [--package propagator-w3c …] [--files 'src/hex.ts,src/carrier.ts'] [--tests 'a.test.ts,b.test.ts'] [--force] [--with-static]`
 //
 // Mutation testing with StrykerJS: it changes the package's source one small way at a time (a `<`
 // into `<=`, a `+ 1` into `- 1`, a condition into `true`) and runs that package's Jest tests against
@@ -21,6 +21,9 @@ const { values } = parseArgs({
   options: {
     package: { type: 'string', multiple: true },
     files: { type: 'string' },
+    // Only these test files of the package (globs under its test/), e.g. to leave out suites that
+    // start real processes. Fewer tests can only kill fewer mutants: the score is a lower bound.
+    tests: { type: 'string' },
     concurrency: { type: 'string', default: '2' },
     // Test every mutant again, ignoring the incremental file's results (it is rewritten).
     force: { type: 'boolean', default: false },
@@ -42,7 +45,9 @@ for (const name of names) {
   }
   // One incremental file and report per file set: a run with `--files` keeps (and reuses) its own
   // results, without replacing those of another file set or of the whole package.
-  const set = values.files ? values.files.replace(/[^A-Za-z0-9.-]+/g, '_') : 'all';
+  const set =
+    (values.files ? values.files.replace(/[^A-Za-z0-9.-]+/g, '_') : 'all') +
+    (values.tests ? '__tests_' + values.tests.replace(/[^A-Za-z0-9.-]+/g, '_') : '');
   const out = join(root, '.tmp/stryker', name, set);
   mkdirSync(out, { recursive: true });
   const mutate = values.files
@@ -96,6 +101,8 @@ for (const name of names) {
         // Which tests each test file holds, so a mutant's run loads only the files with a test
         // that covers it (scripts/mutate/jest-runner.cjs). Rewritten by every initial test run.
         BATON_MUTATE_TEST_INDEX: join(out, 'test-files.json'),
+        // jest.config.ts: the package's testMatch becomes these files (--tests).
+        ...(values.tests ? { BATON_MUTATE_TESTS: values.tests } : {}),
       },
     },
   );

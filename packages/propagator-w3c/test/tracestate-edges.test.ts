@@ -17,6 +17,11 @@ describe('W3CTraceState.set: "key = ( lcalpha / DIGIT ) 0*255( keychar )", "valu
     ['keychar is ASCII: U+0080 after the first char', 'a\u0080', 'v', false],
     ['keychar is ASCII: "é" after the first char', 'ab\u00e9', 'v', false],
     ['a key starts with lcalpha / DIGIT: not U+0080', '\u0080a', 'v', false],
+    ['keychar has no uppercase: "aB"', 'aB', 'v', false],
+    ['keychar has no "=": "a=b"', 'a=b', 'v', false],
+    ['keychar has no ",": "a,b"', 'a,b', 'v', false],
+    ['keychar has no space: "a b"', 'a b', 'v', false],
+    ['keychar "_-*/@" after the first char is valid', 'a_-*/@', 'v', true],
     ['chr is %x20-7E: U+0080 in a value', 'k', 'a\u0080', false],
     ['chr is %x20-7E: U+0080 as the whole value', 'k', '\u0080', false],
   ];
@@ -97,6 +102,26 @@ describe('W3CTraceState: the empty list and "Deleting a key-value pair"', () => 
     expect(out).not.toBe(s);
     expect(out.serialize()).toBe('b=2,c=3');
     expect(s.serialize()).toBe('a=1,b=2,c=3');
+  });
+
+  // "TraceState … is immutable" (the @opentelemetry/api TraceState interface: "Create a new
+  // TraceState which inherits from this TraceState and has the given key removed"): the state
+  // unset was called on still has every member, read by key, not only through its serialized memo.
+  it.each(['a', 'b', 'c'])('unset(%j) leaves the original state whole', (key) => {
+    const s = new W3CTraceState('a=1,b=2,c=3');
+    const out = s.unset(key);
+    expect(out.size).toBe(2);
+    expect(out.get(key)).toBeUndefined();
+    expect([s.size, s.get('a'), s.get('b'), s.get('c')]).toEqual([3, '1', '2', '3']);
+    // A state built by set (no serialized memo): the same.
+    const built = new W3CTraceState().set('c', '3').set('b', '2').set('a', '1');
+    built.unset(key);
+    expect([built.get('a'), built.get('b'), built.get('c'), built.serialize()]).toEqual([
+      '1',
+      '2',
+      '3',
+      'a=1,b=2,c=3',
+    ]);
   });
 
   it('unset of the only member leaves the empty list', () => {
