@@ -16,7 +16,9 @@ const cap = Number(process.env.BATON_MUTATE_MAX_RUNS ?? 2000);
 const capped = (fn) =>
   function cappedRun(property, params) {
     const runs = params?.numRuns ?? real.readConfigureGlobal().numRuns ?? 100;
-    return fn.call(this, property, { ...params, numRuns: Math.min(runs, cap) });
+    // endOnFailure: a mutant is killed by the first counterexample; shrinking it only costs time
+    // (and can push a caught mutant past the timeout), and tells Stryker nothing more.
+    return fn.call(this, property, { ...params, numRuns: Math.min(runs, cap), endOnFailure: true });
   };
 
 const api = { ...real, assert: capped(real.assert), check: capped(real.check) };

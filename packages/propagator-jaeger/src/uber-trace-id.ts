@@ -44,8 +44,9 @@ export function parseUberTraceId(raw: string): UberTraceId | undefined {
  * would give the same result. Anything else (short ids, `%3A`, any defect) returns undefined and
  * goes to the general path, which decides. The short tail is checked before the 48 id digits, so
  * a malformed tail costs little before the general path rejects it.
+ * Exported for its tests only (test/fast-path.test.ts); not part of the package's API.
  */
-function parseFullWidth(s: string): UberTraceId | undefined {
+export function parseFullWidth(s: string): UberTraceId | undefined {
   const n = s.length;
   if (
     n < FULL_SPAN_END + 4 ||
@@ -78,8 +79,11 @@ function parseFullWidth(s: string): UberTraceId | undefined {
   };
 }
 
-/** Every other shape: decode first, then find the three colons and read each field. */
-function parseGeneral(raw: string): UberTraceId | undefined {
+/**
+ * Every other shape: decode first, then find the three colons and read each field.
+ * Exported for its tests only (test/fast-path.test.ts); not part of the package's API.
+ */
+export function parseGeneral(raw: string): UberTraceId | undefined {
   let s = raw;
   // "the whole value may be URL-encoded (%3A) — decode first". Most values are not encoded, so
   // look for '%' before paying for decodeURIComponent.
