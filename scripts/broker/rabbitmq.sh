@@ -6,7 +6,8 @@
 #                                               prints amqp://guest:guest@127.0.0.1:PORT
 #   scripts/broker/rabbitmq.sh stop DIR PORT    stops it (rabbitmqctl stop), removes nothing else
 #
-# Everything listens on 127.0.0.1 only: AMQP (PORT), Erlang distribution (PORT+10000) and epmd.
+# Everything listens on 127.0.0.1 only: AMQP (PORT), Erlang distribution (PORT+10000) and epmd;
+# rabbitmqctl's own short-lived node takes a port in PORT+10001..PORT+10010.
 # Run as root (the Debian package's scripts switch to the rabbitmq user themselves).
 set -euo pipefail
 cmd="${1:?start|stop}"
@@ -19,6 +20,14 @@ export RABBITMQ_NODENAME="baton-$port@localhost"
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT="$port"
 export RABBITMQ_DIST_PORT="$((port + 10000))"
+# rabbitmqctl's node listens in RABBITMQ_CTL_DIST_PORT_MIN..MAX, which is 35672..35682 unless set,
+# whatever the server's ports are. With PORT 25672 the server's distribution port is 35672 too, so
+# an `await_startup` poll that bound 35672 first made the server die with `dist_port_already_used`
+# (a race; CI lost it once). The CLI's range is therefore set here, next to the server's port and
+# never on it.
+export RABBITMQ_CTL_DIST_PORT_MIN="$((port + 10001))"
+export RABBITMQ_CTL_DIST_PORT_MAX="$((port + 10010))"
+export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 export RABBITMQ_MNESIA_BASE="$dir/mnesia"
 export RABBITMQ_LOG_BASE="$dir/log"
 export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins"

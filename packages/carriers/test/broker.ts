@@ -39,7 +39,7 @@ export function startBroker(): Broker {
   const url = process.env.BATON_AMQP_URL;
   if (url) return { url, stop: () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'baton-rabbitmq-'));
-  // AMQP port in 20000–29999, distribution port +10000: away from the ephemeral range.
+  // AMQP port in 20000–29999; the script puts distribution at +10000 and rabbitmqctl at +10001..+10010.
   const port = String(20000 + Math.floor(Math.random() * 10000));
   const started = execFileSync('bash', [SCRIPT, 'start', dir, port], {
     encoding: 'utf8',
