@@ -193,6 +193,8 @@ export function headerAfterMiss(
   getter: TextMapGetter,
   lowerName: string,
 ): unknown {
+  // The composite has just walked this carrier's keys and seen none of these names in another case.
+  if (carrier === walkedCarrier && isWalkedName(lowerName)) return undefined;
   try {
     if (getter === DEFAULT_GETTER && typeof carrier === 'object' && carrier !== null) {
       return plainValueIgnoreCase(carrier, lowerName);
@@ -209,6 +211,50 @@ export function headerAfterMiss(
     // A throwing getter is treated as an absent header (REQUIREMENTS §1).
   }
   return undefined;
+}
+
+const NO_NAMES: readonly string[] = [];
+let walkedCarrier: object | undefined;
+let walkedNames: readonly string[] = NO_NAMES;
+
+/**
+ * CompositePropagator's walk of a plain carrier's keys, lent to the one member it then runs.
+ *
+ * The composite walks the keys of a plain carrier (isPlainCarrier) once per extract to see which
+ * members have a header at all; that walk compares every key with every name its members read, in
+ * any case. When it found no key that equals one of `names` in another case, the case-insensitive
+ * fallback for those names (headerAfterMiss, after the member's lookup by the lowercase name missed)
+ * has its answer already — nothing — and a second walk of the same keys would only repeat it. With
+ * a request carrying one format (W3C `traceparent` and no `tracestate`), that second walk was the
+ * W3C member's look for `tracestate` in another case.
+ *
+ * Held only while that member's extract runs: the composite calls endWalkedCarrier in a `finally`,
+ * right after, so a later change to the carrier is never answered from an old walk. Only the same
+ * carrier object and only the names given are answered; anything else walks as before. The
+ * composite lends it only to a member that keeps Baton's rules, which reads the carrier and does
+ * not change it. One holder at a time: a nested composite's end clears it, and the outer member then
+ * walks as before (slower, never wrong).
+ */
+export function beginWalkedCarrier(carrier: object, names: readonly string[]): void {
+  walkedCarrier = carrier;
+  walkedNames = names;
+}
+
+/**
+ * `lowerName` is one of the walked names. A loop rather than `includes`, which is a call into the
+ * runtime: the names and a propagator's header constants are internalized strings, so each compare
+ * is one pointer compare.
+ */
+function isWalkedName(lowerName: string): boolean {
+  const names = walkedNames;
+  for (let i = 0; i < names.length; i++) if (names[i] === lowerName) return true;
+  return false;
+}
+
+/** The composite's member has returned: its walk answers nothing more. */
+export function endWalkedCarrier(): void {
+  walkedCarrier = undefined;
+  walkedNames = NO_NAMES;
 }
 
 /**

@@ -38,6 +38,13 @@ export function extractEquivalence(p: unknown): string | undefined {
 export interface HeadersRead {
   readonly names: readonly string[];
   readonly prefixes: readonly string[];
+  /**
+   * Names read only once one of `names` was found (W3C `tracestate`, read with a valid
+   * `traceparent`): they never make the member run, but the composite looks for them in its walk
+   * of the keys, so that the member's case-insensitive fallback for them can be answered from that
+   * walk instead of a second one (see beginWalkedCarrier).
+   */
+  readonly dependentNames?: readonly string[];
 }
 
 /**
@@ -54,8 +61,11 @@ export function headersRead(p: unknown): HeadersRead | undefined {
   if (typeof p !== 'object' || p === null) return undefined;
   const h = (p as { [HEADERS_READ]?: unknown })[HEADERS_READ];
   if (typeof h !== 'object' || h === null) return undefined;
-  const { names, prefixes } = h as HeadersRead;
-  return Array.isArray(names) && Array.isArray(prefixes) ? (h as HeadersRead) : undefined;
+  const { names, prefixes, dependentNames } = h as HeadersRead;
+  if (!Array.isArray(names) || !Array.isArray(prefixes)) return undefined;
+  return dependentNames === undefined || Array.isArray(dependentNames)
+    ? (h as HeadersRead)
+    : undefined;
 }
 
 /**

@@ -8,6 +8,7 @@
  * between members (see reconcile/reconciliation.ts).
  */
 import {
+  ROOT_CONTEXT,
   type Context,
   type SpanContext,
   type TextMapGetter,
@@ -15,6 +16,8 @@ import {
   type TextMapSetter,
 } from '@opentelemetry/api';
 import {
+  beginWalkedCarrier,
+  endWalkedCarrier,
   isPlainCarrier,
   isTracingSuppressed,
   keepsBatonRules,
@@ -27,6 +30,7 @@ import { FailureReporter } from './failures';
 import { BAGGAGE_KEY, baggageOf, spanOf } from './keys';
 import {
   ALL_PRESENT,
+  OTHER_CASE,
   buildHeaderIndex,
   membersWithHeaders,
   membersWithHeadersPlain,
@@ -212,8 +216,11 @@ export class CompositePropagator implements TextMapPropagator {
       // whose case-insensitive fallback walks the keys without an array too (getHeader in
       // @baton/internal). Any other carrier or getter: the members share one keys() array.
       let present: number;
+      // The walk saw every key, and each of the members' names only in lowercase (or not at all).
+      let walked = false;
       if (isPlainCarrier(carrier, getter)) {
         present = membersWithHeadersPlain(index, carrier);
+        walked = present !== ALL_PRESENT && (present & OTHER_CASE) === 0;
       } else {
         getter = this.keysOnce(getter);
         present = membersWithHeaders(index, carrier, getter);
@@ -225,7 +232,10 @@ export class CompositePropagator implements TextMapPropagator {
         if (run === 0) return context;
         // One member has, and may take the single-member path: most requests (one format per hop).
         if ((run & (run - 1)) === 0 && (run & this.singleMembers) !== 0) {
-          const out = this.extractOne(31 - Math.clz32(run), context, carrier, getter);
+          const i = 31 - Math.clz32(run);
+          const out = walked
+            ? this.extractOneWalked(i, context, carrier as object, getter, index.names)
+            : this.extractOne(i, context, carrier, getter);
           if (out !== undefined) return out;
         }
       }
@@ -297,10 +307,14 @@ export class CompositePropagator implements TextMapPropagator {
     carrier: unknown,
     getter: TextMapGetter,
   ): Context | undefined {
-    try {
-      if (spanOf(context) !== undefined) return undefined;
-    } catch {
-      return undefined; // a context whose reads throw: the general path meets it as before
+    // The API's root context holds nothing: what instrumentation-http extracts into, so most
+    // requests skip the lookup.
+    if (context !== ROOT_CONTEXT) {
+      try {
+        if (spanOf(context) !== undefined) return undefined;
+      } catch {
+        return undefined; // a context whose reads throw: the general path meets it as before
+      }
     }
     try {
       let next = this.extractMembers[i].extract(context, carrier, getter);
@@ -318,6 +332,26 @@ export class CompositePropagator implements TextMapPropagator {
     } catch (err) {
       this.failures.report(this.extractNames[i], i, 'extract', err);
       return context;
+    }
+  }
+
+  /**
+   * extractOne, with presence's walk of the carrier's keys lent to the member for `names` (see
+   * beginWalkedCarrier in @baton/internal): its case-insensitive fallback for them does not walk
+   * the same keys again. Taken back as soon as the member returns, whatever happens.
+   */
+  private extractOneWalked(
+    i: number,
+    context: Context,
+    carrier: object,
+    getter: TextMapGetter,
+    names: readonly string[],
+  ): Context | undefined {
+    beginWalkedCarrier(carrier, names);
+    try {
+      return this.extractOne(i, context, carrier, getter);
+    } finally {
+      endWalkedCarrier();
     }
   }
 

@@ -23,9 +23,12 @@ import {
 } from '@baton/internal';
 
 export interface HeaderIndex {
-  /** The lowercase header names the members read, each once (the direct lookups). */
+  /**
+   * The lowercase header names the members read, each once (the direct lookups), then their
+   * dependent names (HeadersRead.dependentNames) not among them.
+   */
   readonly names: readonly string[];
-  /** Per name: bitmask of the members that read it. */
+  /** Per name: bitmask of the members that read it (0 for a dependent name: it runs no member). */
   readonly masks: readonly number[];
   /** Per name: its first char code (a prefilter: most keys differ from every name there). */
   readonly firsts: readonly number[];
@@ -57,6 +60,14 @@ export interface HeaderIndex {
 /** Run everyone. */
 export const ALL_PRESENT = -1;
 
+/**
+ * A bit of a walk's answer beside the members' bits (which stop at bit 29): some key equals one of
+ * the index's names in another case (`TraceParent`, or `TraceState` for a dependent name). Without
+ * it, the walk proved the carrier has each name in lowercase or not at all, which the member it
+ * runs may then use (beginWalkedCarrier in @baton/internal).
+ */
+export const OTHER_CASE = 1 << 30;
+
 /** The index of what the members read, or undefined when none declared it (or too many members). */
 export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderIndex | undefined {
   if (members.length > 30) return undefined; // one bit per member in a 32-bit mask
@@ -74,6 +85,13 @@ export function buildHeaderIndex(members: readonly TextMapPropagator[]): HeaderI
     else everyLead = false;
     for (const name of read.names) byName.set(name, (byName.get(name) ?? 0) | bit);
     for (const prefix of read.prefixes) byPrefix.set(prefix, (byPrefix.get(prefix) ?? 0) | bit);
+  }
+  // Names read only after a member's own name was found: walked for their case (OTHER_CASE), but
+  // with no member bit, so they never make a member run.
+  for (let i = 0; i < members.length; i++) {
+    const dependent = headersRead(members[i])?.dependentNames;
+    if (dependent !== undefined)
+      for (const name of dependent) byName.set(name, byName.get(name) ?? 0);
   }
   if (declared === 0) return undefined;
   if (!everyLead) leads = [];
@@ -118,8 +136,9 @@ function probeIndex(length: number): number {
 }
 
 /**
- * Bitmask of the members of `index` one of whose names (any ASCII case) or prefixes `key` is; 0
- * for most keys. Small, so TurboFan inlines it into both walks below.
+ * Bitmask of the members of `index` one of whose names (any ASCII case) or prefixes `key` is, with
+ * OTHER_CASE when `key` is a name in another case; 0 for most keys. Small, so TurboFan inlines it
+ * into both walks below.
  */
 function membersReading(index: HeaderIndex, key: string): number {
   if (key.length === 0) return 0;
@@ -139,12 +158,9 @@ function membersReading(index: HeaderIndex, key: string): number {
       const n = candidates[c];
       const name = names[n];
       // `===` first: a carrier key and a name are both interned strings, so an exact hit is one compare.
-      if (
-        firsts[n] === first &&
-        probes[n] === probe &&
-        (key === name || equalsIgnoreAsciiCase(key, name))
-      ) {
-        mask |= masks[n];
+      if (firsts[n] === first && probes[n] === probe) {
+        if (key === name) mask |= masks[n];
+        else if (equalsIgnoreAsciiCase(key, name)) mask |= masks[n] | OTHER_CASE;
       }
     }
   }
@@ -170,7 +186,8 @@ const isEnumerable = Object.prototype.propertyIsEnumerable;
  * allocation of an extract where one format is present). It also yields inherited enumerable keys:
  * a match counts only when it is the carrier's own key, so the answer is exactly the one a walk of
  * `Object.keys` gives (a polluted Object.prototype is not a header; see plainCarrierKeys). More than
- * MAX_SCANNED_KEYS keys: ALL_PRESENT, as for a keys() array that long.
+ * MAX_SCANNED_KEYS keys: ALL_PRESENT, as for a keys() array that long. Any other answer walked
+ * every key, and carries OTHER_CASE when one of them is an index name in another case.
  */
 export function membersWithHeadersPlain(index: HeaderIndex, carrier: object): number {
   let present = 0;
@@ -232,7 +249,7 @@ export function membersWithHeaders(
     if (!Array.isArray(keys) || keys.length > MAX_SCANNED_KEYS) return ALL_PRESENT;
     for (let k = 0; k < keys.length; k++) {
       const key: unknown = keys[k];
-      if (typeof key === 'string') present |= membersReading(index, key);
+      if (typeof key === 'string') present |= membersReading(index, key) & ~OTHER_CASE;
     }
   } catch {
     return ALL_PRESENT; // a getter that throws: let each member meet it (and report it) itself

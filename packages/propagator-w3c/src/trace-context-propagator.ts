@@ -112,8 +112,12 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
    * rather than replacing it, so the composite skips re-checking this member's output.
    */
   readonly [KEEPS_BATON_RULES] = true;
-  /** Extract reads `traceparent` (and `tracestate` only when it is valid): see HEADERS_READ. */
-  readonly [HEADERS_READ] = { names: [TRACE_PARENT_HEADER], prefixes: [] };
+  /** Extract reads `traceparent`, and `tracestate` only when it is valid: see HEADERS_READ. */
+  readonly [HEADERS_READ] = {
+    names: [TRACE_PARENT_HEADER],
+    prefixes: [],
+    dependentNames: [TRACE_STATE_HEADER],
+  };
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
     try {
