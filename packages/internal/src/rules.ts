@@ -1,3 +1,5 @@
+import type { Context, SpanContext, TextMapSetter } from '@opentelemetry/api';
+
 /**
  * A promise a propagator can make to CompositePropagator (@baton/propagator-composite).
  *
@@ -84,4 +86,34 @@ export interface RejectionReason {
   readonly rule: string;
   readonly spec?: string;
   readonly position?: number;
+}
+
+/**
+ * A fourth promise to CompositePropagator: `[INJECT_SPAN_CONTEXT](context, spanContext, carrier,
+ * setter)` writes exactly what `inject(context, carrier, setter)` writes, given that the caller has
+ * found tracing not suppressed in `context` (REQUIREMENTS §1) and passes the span context
+ * `trace.getSpanContext(context)` returns (undefined when the context holds no span). It never throws.
+ *
+ * Every member's inject begins by reading the span context and the suppression key; in a composite
+ * of several members that is the same two context reads per member. The composite checks
+ * suppression once already, reads the span context once more, and hands it to every member that
+ * made this promise. `Symbol.for`, so the promise is seen across copies of this package.
+ */
+export const INJECT_SPAN_CONTEXT: unique symbol = Symbol.for('@baton/internal inject-span-context');
+
+/** The signature of an INJECT_SPAN_CONTEXT method. */
+export type SpanContextInject = (
+  context: Context,
+  spanContext: SpanContext | undefined,
+  carrier: unknown,
+  setter: TextMapSetter,
+) => void;
+
+/** True when `p` has an INJECT_SPAN_CONTEXT method. */
+export function injectsSpanContext(p: unknown): boolean {
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof (p as { [INJECT_SPAN_CONTEXT]?: unknown })[INJECT_SPAN_CONTEXT] === 'function'
+  );
 }

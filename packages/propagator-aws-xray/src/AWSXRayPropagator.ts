@@ -5,15 +5,22 @@
 import {
   EXTRACT_EQUIVALENCE,
   HEADERS_READ,
+  INJECT_SPAN_CONTEXT,
   KEEPS_BATON_RULES,
   EXPLAIN_REJECTION,
   type RejectionReason,
 } from '@baton/internal';
-import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
+import type {
+  Context,
+  SpanContext,
+  TextMapGetter,
+  TextMapPropagator,
+  TextMapSetter,
+} from '@opentelemetry/api';
 import { AWSXRAY_TRACE_ID_HEADER } from './constants';
 import { explainXRayRejection } from './explain';
 import { applyXRay, readXRay } from './extract';
-import { injectXRay } from './inject';
+import { injectXRay, injectXRaySpan } from './inject';
 
 const FIELDS: readonly string[] = [AWSXRAY_TRACE_ID_HEADER];
 
@@ -44,6 +51,20 @@ export class AWSXRayPropagator implements TextMapPropagator {
       injectXRay(context, carrier, setter);
     } catch {
       // A span whose spanContext() throws, a Baggage whose getEntry() throws — §1: never throws.
+    }
+  }
+
+  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  [INJECT_SPAN_CONTEXT](
+    context: Context,
+    spanContext: SpanContext | undefined,
+    carrier: unknown,
+    setter: TextMapSetter,
+  ): void {
+    try {
+      if (spanContext !== undefined) injectXRaySpan(context, spanContext, carrier, setter);
+    } catch {
+      // As inject.
     }
   }
 

@@ -14,6 +14,7 @@ import {
   TraceFlags,
   type Baggage,
   type Context,
+  type SpanContext,
   type TextMapSetter,
 } from '@opentelemetry/api';
 import { hasValidIds, isTracingSuppressed, safeSet } from '@baton/internal';
@@ -35,6 +36,19 @@ export function injectXRay(context: Context, carrier: unknown, setter: TextMapSe
   // a span) costs one lookup, as in the official package, before the suppression key is read.
   const spanContext = traceApi.getSpanContext(context);
   if (spanContext === undefined || isTracingSuppressed(context)) return;
+  injectXRaySpan(context, spanContext, carrier, setter);
+}
+
+/**
+ * The header for `spanContext`, the span context of `context`, tracing not suppressed (what
+ * injectXRay checked, or the composite for it: INJECT_SPAN_CONTEXT). May throw; callers catch.
+ */
+export function injectXRaySpan(
+  context: Context,
+  spanContext: SpanContext,
+  carrier: unknown,
+  setter: TextMapSetter,
+): void {
   const traceId = spanContext.traceId;
   const spanId = spanContext.spanId;
   // hasValidIds remembers the span context it accepted last: in a composite the members before

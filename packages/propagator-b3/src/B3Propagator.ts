@@ -7,10 +7,17 @@ import {
   EXTRACT_EQUIVALENCE,
   KEEPS_BATON_RULES,
   HEADERS_READ,
+  INJECT_SPAN_CONTEXT,
   rejectionReason,
   type RejectionReason,
 } from '@baton/internal';
-import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
+import type {
+  Context,
+  SpanContext,
+  TextMapGetter,
+  TextMapPropagator,
+  TextMapSetter,
+} from '@opentelemetry/api';
 import { resolveConfig } from './config';
 import {
   B3_CONTEXT_HEADER,
@@ -21,7 +28,7 @@ import {
 } from './constants';
 import { explainB3Multi, explainB3Single } from './explain';
 import { applyB3, readB3 } from './extract';
-import { injectMulti, injectSingle, outgoing } from './inject';
+import { injectMulti, injectSingle, outgoing, outgoingOf } from './inject';
 import { B3InjectEncoding, type B3PropagatorConfig } from './types';
 
 /** `fields()`: exactly what inject can write (REQUIREMENTS §1), per encoding. */
@@ -72,6 +79,24 @@ export class B3Propagator implements TextMapPropagator {
       else injectSingle(out, carrier, setter);
     } catch {
       // A span whose spanContext() throws, a foreign context — REQUIREMENTS §1: inject never throws.
+    }
+  }
+
+  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  [INJECT_SPAN_CONTEXT](
+    context: Context,
+    spanContext: SpanContext | undefined,
+    carrier: unknown,
+    setter: TextMapSetter,
+  ): void {
+    try {
+      if (spanContext === undefined) return;
+      const out = outgoingOf(context, spanContext, this._emit64BitTraceIds);
+      if (out === undefined) return;
+      if (this._multi) injectMulti(out, carrier, setter);
+      else injectSingle(out, carrier, setter);
+    } catch {
+      // As inject.
     }
   }
 

@@ -6,6 +6,7 @@ import {
   trace as apiTrace,
   TraceFlags as ApiTraceFlags,
   type Context,
+  type SpanContext,
   type TextMapSetter,
 } from '@opentelemetry/api';
 import { isDebugTrace, isTracingSuppressed, hasValidIds, safeSet } from '@baton/internal';
@@ -35,6 +36,18 @@ export interface B3Outgoing {
 export function outgoing(context: Context, emit64BitTraceIds: boolean): B3Outgoing | undefined {
   const sc = trace.getSpanContext(context);
   if (sc === undefined || isTracingSuppressed(context)) return undefined;
+  return outgoingOf(context, sc, emit64BitTraceIds);
+}
+
+/**
+ * What to send for `sc`, the span context of `context`, tracing not suppressed (what outgoing
+ * checked, or the composite for it: INJECT_SPAN_CONTEXT). May throw; callers catch.
+ */
+export function outgoingOf(
+  context: Context,
+  sc: SpanContext,
+  emit64BitTraceIds: boolean,
+): B3Outgoing | undefined {
   const { traceId, spanId } = sc;
   // REQUIREMENTS §1: "Inject with no valid span context writes no trace headers." Validated ids are
   // lowercase hex, so every value written below is a legal header value.

@@ -18,6 +18,9 @@ import {
 import {
   beginWalkedCarrier,
   endWalkedCarrier,
+  injectsSpanContext,
+  INJECT_SPAN_CONTEXT,
+  type SpanContextInject,
   isPlainCarrier,
   isTracingSuppressed,
   keepsBatonRules,
@@ -42,6 +45,9 @@ import { Reconciliation } from './reconcile/reconciliation';
 import { rejectSpan } from './reconcile/valid';
 import { SharedEntriesBaggage } from './shared-baggage';
 import './shapes';
+
+/** A member that made the INJECT_SPAN_CONTEXT promise. */
+type SpanContextInjector = TextMapPropagator & { [INJECT_SPAN_CONTEXT]: SpanContextInject };
 
 function isContext(value: unknown): value is Context {
   return (
@@ -84,6 +90,11 @@ export class CompositePropagator implements TextMapPropagator {
   private readonly headerIndex: HeaderIndex | undefined;
   /** Inject members share one baggage getAllEntries() (all are Baton members, and several). */
   private readonly shareBaggage: boolean;
+  /**
+   * Bitmask of the inject members given the span context the composite read once
+   * (INJECT_SPAN_CONTEXT in @baton/internal): the first 30 members that made the promise.
+   */
+  private readonly spanInjectors: number;
   private readonly fieldList: string[];
   private readonly description: string;
   private readonly failures = new FailureReporter();
@@ -120,6 +131,11 @@ export class CompositePropagator implements TextMapPropagator {
     }
     this.singleMembers = single;
     this.shareBaggage = c.injectMembers.length > 1 && c.injectMembers.every(keepsBatonRules);
+    let injectors = 0;
+    for (let i = 0; i < c.injectMembers.length && i < 30; i++) {
+      if (injectsSpanContext(c.injectMembers[i])) injectors |= 1 << i;
+    }
+    this.spanInjectors = injectors;
     this.precedence = c.precedence;
     this.precedenceFirst = c.precedence === 'first';
     this.conflicts = new ConflictReporter(c.conflictWarningIntervalMs, c.onConflict);
@@ -165,13 +181,28 @@ export class CompositePropagator implements TextMapPropagator {
    * Every inject member writes, in order. Nothing is written when tracing is suppressed
    * (REQUIREMENTS §1) — checked once here, so a foreign member that ignores suppression cannot leak.
    * When every member is a Baton member, they share one read of the baggage's entries
-   * (see shared-baggage.ts).
+   * (see shared-baggage.ts), and members that promised INJECT_SPAN_CONTEXT get the span context read
+   * once here instead of each reading it and the suppression key again.
    */
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
     try {
       if (isTracingSuppressed(context)) return;
     } catch {
       return; // not a Context: nothing can be injected from it.
+    }
+    // The span context, read once for the members that take it (INJECT_SPAN_CONTEXT): what each
+    // would read first (the API's trace.getSpanContext). A span whose spanContext() throws leaves
+    // every member to its own inject, which meets the throw itself.
+    let spanContext: SpanContext | undefined;
+    let spanRead = false;
+    if (this.spanInjectors !== 0) {
+      try {
+        const span = spanOf(context);
+        spanContext = span === undefined ? undefined : span.spanContext();
+        spanRead = true;
+      } catch {
+        // spanRead stays false.
+      }
     }
     if (this.shareBaggage) {
       try {
@@ -186,7 +217,16 @@ export class CompositePropagator implements TextMapPropagator {
     const members = this.injectMembers;
     for (let i = 0; i < members.length; i++) {
       try {
-        members[i].inject(context, carrier, setter);
+        if (spanRead && (this.spanInjectors & (1 << i)) !== 0) {
+          (members[i] as SpanContextInjector)[INJECT_SPAN_CONTEXT](
+            context,
+            spanContext,
+            carrier,
+            setter,
+          );
+        } else {
+          members[i].inject(context, carrier, setter);
+        }
       } catch (err) {
         this.failures.report(this.injectNames[i], i, 'inject', err);
       }

@@ -10,6 +10,7 @@ import {
   trace as apiTrace,
   TraceFlags as ApiTraceFlags,
   type Context,
+  type SpanContext,
   type TextMapSetter,
 } from '@opentelemetry/api';
 import {
@@ -53,8 +54,22 @@ export function injectJaeger(
   names: BaggageHeaderNames,
 ): void {
   if (isTracingSuppressed(context)) return;
+  injectJaegerSpan(context, trace.getSpanContext(context), carrier, setter, config, names);
+}
 
-  const spanContext = trace.getSpanContext(context);
+/**
+ * injectJaeger once tracing is known not to be suppressed, for `spanContext`, the span context of
+ * `context` or undefined (what injectJaeger read, or the composite for it: INJECT_SPAN_CONTEXT).
+ * Baggage is sent with or without a span. May throw; callers catch.
+ */
+export function injectJaegerSpan(
+  context: Context,
+  spanContext: SpanContext | undefined,
+  carrier: unknown,
+  setter: TextMapSetter,
+  config: ResolvedJaegerConfig,
+  names: BaggageHeaderNames,
+): void {
   if (spanContext !== undefined) {
     // hasValidIds remembers the span context it accepted last: the other members of a composite
     // send this same span, and skip the char-by-char check; a new span costs one pointer compare.

@@ -2,17 +2,24 @@ import {
   BaggageHeaderNames,
   KEEPS_BATON_RULES,
   HEADERS_READ,
+  INJECT_SPAN_CONTEXT,
   EXPLAIN_REJECTION,
   rejectionReason,
   type HeadersRead,
   type RejectionReason,
 } from '@baton/internal';
-import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
+import type {
+  Context,
+  SpanContext,
+  TextMapGetter,
+  TextMapPropagator,
+  TextMapSetter,
+} from '@opentelemetry/api';
 import { resolveConfig, type JaegerPropagatorConfig, type ResolvedJaegerConfig } from './config';
 import { JAEGER_BAGGAGE_HEADER } from './constants';
 import { explainUberTraceId } from './explain';
 import { extractJaeger } from './extract';
-import { injectJaeger } from './inject';
+import { injectJaeger, injectJaegerSpan } from './inject';
 
 /**
  * Propagates trace context in the Jaeger format (`uber-trace-id`) and baggage as `uberctx-*`
@@ -55,6 +62,20 @@ export class JaegerPropagator implements TextMapPropagator {
     } catch {
       // A span whose spanContext() throws, a Baggage whose getAllEntries() throws or returns
       // non-entries — REQUIREMENTS §1: inject never throws.
+    }
+  }
+
+  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  [INJECT_SPAN_CONTEXT](
+    context: Context,
+    spanContext: SpanContext | undefined,
+    carrier: unknown,
+    setter: TextMapSetter,
+  ): void {
+    try {
+      injectJaegerSpan(context, spanContext, carrier, setter, this.config, this.baggageNames);
+    } catch {
+      // As inject.
     }
   }
 

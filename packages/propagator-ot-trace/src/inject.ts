@@ -10,6 +10,7 @@ import {
   trace,
   TraceFlags,
   type Context,
+  type SpanContext,
   type TextMapSetter,
 } from '@opentelemetry/api';
 import {
@@ -49,6 +50,21 @@ export function injectOT(
   // before the suppression key is read (either way nothing is written).
   const spanContext = traceApi.getSpanContext(context);
   if (spanContext === undefined || isTracingSuppressed(context)) return;
+  injectOTSpan(context, spanContext, carrier, setter, emit64BitTraceIds, names);
+}
+
+/**
+ * injectOT for `spanContext`, the span context of `context`, tracing not suppressed (what injectOT
+ * checked, or the composite for it: INJECT_SPAN_CONTEXT). May throw; callers catch.
+ */
+export function injectOTSpan(
+  context: Context,
+  spanContext: SpanContext,
+  carrier: unknown,
+  setter: TextMapSetter,
+  emit64BitTraceIds: boolean,
+  names: BaggageHeaderNames,
+): void {
   const traceId = spanContext.traceId;
   const spanId = spanContext.spanId;
   // Decision (as the official package and Go): no valid span context, no headers — baggage

@@ -2,11 +2,18 @@ import {
   BaggageHeaderNames,
   EXTRACT_EQUIVALENCE,
   HEADERS_READ,
+  INJECT_SPAN_CONTEXT,
   KEEPS_BATON_RULES,
   EXPLAIN_REJECTION,
   type RejectionReason,
 } from '@baton/internal';
-import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
+import type {
+  Context,
+  SpanContext,
+  TextMapGetter,
+  TextMapPropagator,
+  TextMapSetter,
+} from '@opentelemetry/api';
 import { resolveConfig, type OTTracePropagatorConfig } from './config';
 import {
   OT_BAGGAGE_PREFIX,
@@ -16,7 +23,7 @@ import {
 } from './constants';
 import { explainOTRejection } from './explain';
 import { extractOT } from './extract';
-import { injectOT } from './inject';
+import { injectOT, injectOTSpan } from './inject';
 
 /** `fields()`: the fixed headers inject writes (baggage names depend on the baggage, as official). */
 const FIELDS: readonly string[] = [OT_TRACE_ID_HEADER, OT_SPAN_ID_HEADER, OT_SAMPLED_HEADER];
@@ -56,6 +63,28 @@ export class OTTracePropagator implements TextMapPropagator {
     } catch {
       // A span whose spanContext() throws, a Baggage whose getAllEntries() throws —
       // REQUIREMENTS §1: inject never throws.
+    }
+  }
+
+  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  [INJECT_SPAN_CONTEXT](
+    context: Context,
+    spanContext: SpanContext | undefined,
+    carrier: unknown,
+    setter: TextMapSetter,
+  ): void {
+    try {
+      if (spanContext === undefined) return;
+      injectOTSpan(
+        context,
+        spanContext,
+        carrier,
+        setter,
+        this.emit64BitTraceIds,
+        this.baggageNames,
+      );
+    } catch {
+      // As inject.
     }
   }
 

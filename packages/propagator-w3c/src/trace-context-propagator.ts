@@ -22,6 +22,7 @@ import {
   safeSet,
   KEEPS_BATON_RULES,
   HEADERS_READ,
+  INJECT_SPAN_CONTEXT,
   EXPLAIN_REJECTION,
   rejectionReason,
   type RejectionReason,
@@ -75,6 +76,31 @@ function traceStateToSend(state: SpanContext['traceState']): string | undefined 
   return list.canonical ? value : new W3CTraceState(value).serialize() || undefined;
 }
 
+/**
+ * `traceparent` and `tracestate` for the span context of `context`, tracing not suppressed. May
+ * throw (a span context whose getters throw): the callers catch.
+ */
+function injectTraceContext(
+  context: Context,
+  spanContext: SpanContext,
+  carrier: unknown,
+  setter: TextMapSetter,
+): void {
+  const traceId = spanContext.traceId;
+  const spanId = spanContext.spanId;
+  const flags = withRandomOfTrace(context, traceId, spanContext.traceFlags);
+  // hasValidIds remembers this span context for the composite's other members (they send the
+  // same span); formatTraceParent takes the rest (uppercase ids are lowercased, or nothing).
+  const traceParent = hasValidIds(spanContext, traceId, spanId)
+    ? traceParentOf(traceId, spanId, flags)
+    : formatTraceParent(traceId, spanId, flags);
+  if (traceParent === undefined) return;
+  safeSet(carrier, setter, TRACE_PARENT_HEADER, traceParent);
+  // W3C-TC §tracestate: an empty tracestate is not sent.
+  const traceState = traceStateToSend(spanContext.traceState);
+  if (traceState !== undefined) safeSet(carrier, setter, TRACE_STATE_HEADER, traceState);
+}
+
 /** Read once: an import is a property read on the module's exports at each use. */
 const TRACE_PARENT_NAME_LENGTH = TRACE_PARENT_HEADER.length;
 
@@ -123,21 +149,23 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
     try {
       const spanContext = trace.getSpanContext(context);
       if (spanContext === undefined || isTracingSuppressed(context)) return;
-      const traceId = spanContext.traceId;
-      const spanId = spanContext.spanId;
-      const flags = withRandomOfTrace(context, traceId, spanContext.traceFlags);
-      // hasValidIds remembers this span context for the composite's other members (they send the
-      // same span); formatTraceParent takes the rest (uppercase ids are lowercased, or nothing).
-      const traceParent = hasValidIds(spanContext, traceId, spanId)
-        ? traceParentOf(traceId, spanId, flags)
-        : formatTraceParent(traceId, spanId, flags);
-      if (traceParent === undefined) return;
-      safeSet(carrier, setter, TRACE_PARENT_HEADER, traceParent);
-      // W3C-TC §tracestate: an empty tracestate is not sent.
-      const traceState = traceStateToSend(spanContext.traceState);
-      if (traceState !== undefined) safeSet(carrier, setter, TRACE_STATE_HEADER, traceState);
+      injectTraceContext(context, spanContext, carrier, setter);
     } catch {
       // A context or span context that throws on access: nothing is injected.
+    }
+  }
+
+  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  [INJECT_SPAN_CONTEXT](
+    context: Context,
+    spanContext: SpanContext | undefined,
+    carrier: unknown,
+    setter: TextMapSetter,
+  ): void {
+    try {
+      if (spanContext !== undefined) injectTraceContext(context, spanContext, carrier, setter);
+    } catch {
+      // A span context that throws on access: nothing is injected.
     }
   }
 
