@@ -37,14 +37,17 @@ function addItem(s: string, start: number, end: number, into: BaggageCollector):
     eq = i;
   }
   if (eq === -1) return;
+  // Trimmed against stops inside the item instead of bounds checks: the '=' at eq is not a space,
+  // nor is s[ks] once the key's forward scan has stopped there. No read leaves [start, end).
   let ks = start;
+  while (isOws(s.charCodeAt(ks))) ks++; // stops at the '=' at the latest
+  if (ks === eq) return; // no key
   let ke = eq;
-  while (ks < ke && isOws(s.charCodeAt(ks))) ks++;
-  while (ke > ks && isOws(s.charCodeAt(ke - 1))) ke--;
-  if (ke === ks) return;
-  let vs = eq + 1;
+  while (isOws(s.charCodeAt(ke - 1))) ke--; // stops at s[ks] at the latest
   let ve = end;
+  while (isOws(s.charCodeAt(ve - 1))) ve--; // stops at the '=' at the latest
+  let vs = eq + 1;
+  // Bounded: in an empty value the char at ve is a space, ',' or past the end of the header.
   while (vs < ve && isOws(s.charCodeAt(vs))) vs++;
-  while (ve > vs && isOws(s.charCodeAt(ve - 1))) ve--;
   into.add(s.slice(ks, ke), s.slice(vs, ve));
 }

@@ -63,8 +63,8 @@ export function parseFullWidth(s: string): UberTraceId | undefined {
       break;
     }
   }
-  if (c3 === -1 || c3 - parentStart > MAX_PARENT_ID_LENGTH || !isLowerHex(s, parentStart, c3))
-    return undefined;
+  // No colon (c3 = -1): isLowerHex rejects the range, which ends before it starts.
+  if (c3 - parentStart > MAX_PARENT_ID_LENGTH || !isLowerHex(s, parentStart, c3)) return undefined;
   const flags = readFlags(s, c3 + 1);
   if (flags < 0) return undefined;
   // Ids: all lowercase hex and not all zero (hexOr > 0).
@@ -93,13 +93,14 @@ export function parseGeneral(raw: string): UberTraceId | undefined {
     s = decoded;
   }
 
-  // Exactly four fields: three colons.
+  // Exactly four fields: three colons. A missing colon is caught by the next search: with no first
+  // colon (c1 = -1) the second search starts at 0 and finds none either; with no third (c3 = -1)
+  // the last search starts at 0 and finds the first colon.
   const c1 = s.indexOf(':');
-  if (c1 === -1) return undefined;
   const c2 = s.indexOf(':', c1 + 1);
   if (c2 === -1) return undefined;
   const c3 = s.indexOf(':', c2 + 1);
-  if (c3 === -1 || s.indexOf(':', c3 + 1) !== -1) return undefined;
+  if (s.indexOf(':', c3 + 1) !== -1) return undefined;
 
   // trace-id: 1–32 lowercase hex, left-padded ("leading zeros stripped" by Jaeger clients).
   const traceId = readHexId(s, 0, c1, TRACE_ID_LENGTH, 1);
@@ -123,9 +124,9 @@ function readFlags(s: string, start: number): number {
   const n = s.length - start;
   if (n === 1) return hexValue(s.charCodeAt(start));
   if (n !== 2) return -1;
-  const hi = hexValue(s.charCodeAt(start));
-  const lo = hexValue(s.charCodeAt(start + 1));
-  return hi < 0 || lo < 0 ? -1 : (hi << 4) | lo;
+  // hexValue is -1 for a non-digit, and the result is then negative: -1 << 4 is -16, and x | -1
+  // is -1. Both digits valid: 0..255.
+  return (hexValue(s.charCodeAt(start)) << 4) | hexValue(s.charCodeAt(start + 1));
 }
 
 /**
