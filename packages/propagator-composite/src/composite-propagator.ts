@@ -217,7 +217,8 @@ export class CompositePropagator implements TextMapPropagator {
     const members = this.injectMembers;
     for (let i = 0; i < members.length; i++) {
       try {
-        if (spanRead && (this.spanInjectors & (1 << i)) !== 0) {
+        // `i < 30`: past bit 31 a shift wraps around (1 << 32 is 1) onto another member's bit.
+        if (spanRead && i < 30 && (this.spanInjectors & (1 << i)) !== 0) {
           (members[i] as SpanContextInjector)[INJECT_SPAN_CONTEXT](
             context,
             spanContext,

@@ -220,3 +220,29 @@ describe('the composite reads the span context once for the members that promise
     );
   });
 });
+
+test('past 30 inject members, the rest inject the usual way (no bit wraps onto another member)', () => {
+  const calls: string[] = [];
+  const injector = {
+    [INJECT_SPAN_CONTEXT]: () => calls.push('given'),
+    inject: () => calls.push('injector.inject'),
+    extract: (ctx: Context) => ctx,
+    fields: () => [],
+  } as unknown as TextMapPropagator;
+  const plain = (n: number): TextMapPropagator => ({
+    inject: () => calls.push(`plain ${n}`),
+    extract: (ctx: Context) => ctx,
+    fields: () => [],
+  });
+  // Member 0 made the promise; member 32 (1 << 32 === 1) did not.
+  const propagators = [injector, ...Array.from({ length: 32 }, (_, n) => plain(n + 1))];
+  const sc: SpanContext = { traceId: T, spanId: S, traceFlags: 1, isRemote: false };
+  new CompositePropagator({ propagators }).inject(
+    trace.setSpanContext(ROOT_CONTEXT, sc),
+    {},
+    defaultTextMapSetter,
+  );
+  expect(calls[0]).toBe('given');
+  expect(calls).toHaveLength(33);
+  expect(calls[32]).toBe('plain 32');
+});
