@@ -31,7 +31,13 @@ import {
 import { parseB3Multi } from './parse-multi';
 import { parseB3Single } from './parse-single';
 import type { B3Parsed } from './parsed';
-import { readMultiHeaders, readPlainHeaders, type B3ScannedHeaders } from './read-headers';
+import {
+  NO_B3_HEADERS,
+  PAST_CAP_NO_B3,
+  readMultiHeaders,
+  readPlainHeaders,
+  type B3ScannedHeaders,
+} from './read-headers';
 import { B3_SAMPLING_STATE_KEY, type B3SamplingRecord } from './sampling-state';
 
 // The API's CommonJS build exports every name through a getter: a call on each use. Read once.
@@ -72,23 +78,36 @@ export function readB3(carrier: unknown, getter: TextMapGetter): B3Parsed | unde
     const single = parseSingleRaw(b3);
     if (single !== undefined) return single;
   }
-  // The usual request without B3: a plain carrier none of whose keys is a B3 name in any case is
-  // answered by one walk of its keys, with no keys() array (REQUIREMENTS §9: absent rows allocate
-  // nothing). Not for a Proxy: the paths below look names up, which its `get` may answer unlisted.
   let multi: B3ScannedHeaders;
-  const scan = b3 === undefined ? plainCarrierScan(carrier, getter, B3_HEADERS, true) : SCAN_MAYBE;
-  if (scan === SCAN_LACKS) return undefined;
-  if (scan === SCAN_NONE_IN_CAP) {
-    // A plain carrier of more than MAX_SCANNED_KEYS keys, none of the first ones a B3 name in any
-    // case: the bounded scan would find nothing, so only the lowercase lookups remain — with no
-    // second enumeration of its keys (on a 65,536-key carrier each costs milliseconds).
-    multi = readMultiHeaders(carrier, getter, true, NO_KEYS);
-  } else {
+  if (isPlainCarrier(carrier, getter)) {
     // Node's headers object (a plain object through the default getter): one walk of its keys
-    // finds the four multi names and `B3` in any case, with no lookup by name and no keys array.
-    // Any other carrier, or a plain one past MAX_SCANNED_KEYS keys: lookups by name, then keys().
-    const plain = isPlainCarrier(carrier, getter) ? readPlainHeaders(carrier) : undefined;
-    multi = plain ?? readMultiHeaders(carrier, getter, b3 === undefined);
+    // finds the four multi names and `B3` in any case, with no lookup by name and no keys array,
+    // and answers "no B3 header" for the usual request without one, allocating nothing
+    // (REQUIREMENTS §9: absent rows). One walk, not a presence scan followed by the read.
+    const plain = readPlainHeaders(carrier);
+    if (plain === NO_B3_HEADERS) return undefined;
+    // Past MAX_SCANNED_KEYS keys (see readPlainHeaders): the lookups, and a scan of keys() only
+    // when the walk met a B3 header, so a huge carrier's keys are not enumerated again for nothing.
+    multi =
+      plain === PAST_CAP_NO_B3
+        ? readMultiHeaders(carrier, getter, b3 === undefined, NO_KEYS)
+        : (plain ?? readMultiHeaders(carrier, getter, b3 === undefined));
+  } else {
+    // Any other carrier or getter: lookups by name, then keys(). A carrier read through the
+    // default getter that is not a plain object (a class instance) is still answered "absent" by
+    // one walk when no key is a B3 name in any case. Not for a Proxy: the lookups below may be
+    // answered by its `get` for names its keys do not list.
+    const scan =
+      b3 === undefined ? plainCarrierScan(carrier, getter, B3_HEADERS, true) : SCAN_MAYBE;
+    if (scan === SCAN_LACKS) return undefined;
+    // More than MAX_SCANNED_KEYS keys, none of the first ones a B3 name in any case: only the
+    // lowercase lookups remain, with no second enumeration of its keys.
+    multi = readMultiHeaders(
+      carrier,
+      getter,
+      b3 === undefined,
+      scan === SCAN_NONE_IN_CAP ? NO_KEYS : undefined,
+    );
   }
   if (b3 === undefined && multi.b3 !== undefined) {
     // `B3` found in another case.

@@ -109,12 +109,28 @@ function scanHeaders(
   }
 }
 
+/** readPlainHeaders' answer for a carrier none of whose own keys holds a B3 header (any case). */
+export const NO_B3_HEADERS: Readonly<B3ScannedHeaders> = Object.freeze({
+  b3: undefined,
+  traceId: undefined,
+  spanId: undefined,
+  sampled: undefined,
+  flags: undefined,
+});
+
+/**
+ * readPlainHeaders' answer past MAX_SCANNED_KEYS keys when none of the walked keys held a B3 header:
+ * only lookups by the lowercase names remain to be made (readMultiHeaders with no keys to scan).
+ */
+export const PAST_CAP_NO_B3: Readonly<B3ScannedHeaders> = Object.freeze({ ...NO_B3_HEADERS });
+
 /**
  * Every B3 header of a plain-object carrier (isPlainCarrier in @baton/internal) in one walk of its
  * keys, with no lookup by name. Same answer as readMultiHeaders: the lowercase name, wherever it is,
  * when it holds a value; failing that, the first key equal to the name ignoring ASCII case that holds
- * one. Undefined when the carrier has more than MAX_SCANNED_KEYS keys: the caller then takes the
- * general path, whose lowercase lookups see past that cap.
+ * one; NO_B3_HEADERS (a shared object) when nothing is found. Past MAX_SCANNED_KEYS keys:
+ * PAST_CAP_NO_B3 when none of the walked keys held a B3 header, else undefined; the caller then takes
+ * the general path, whose lowercase lookups see past that cap.
  *
  * Walked with `for…in`, as plainValueIgnoreCase walks: the key list V8 caches on the object's map,
  * with no `Object.keys` array (about 150 bytes per request on Node's headers: the largest allocation
@@ -135,7 +151,18 @@ export function readPlainHeaders(carrier: object): B3ScannedHeaders | undefined 
   let exact = 0;
   let budget = MAX_SCANNED_KEYS;
   for (const key in carrier) {
-    if (--budget < 0) return undefined;
+    if (--budget < 0) {
+      // Past the cap. Own keys come first in `for…in`, so every own key of keys()' first
+      // MAX_SCANNED_KEYS was walked: when none held a B3 value, only the lookups by the lowercase
+      // names (which see past the cap) can still find one, and a second enumeration is saved.
+      return b3 === undefined &&
+        traceId === undefined &&
+        spanId === undefined &&
+        sampled === undefined &&
+        flags === undefined
+        ? PAST_CAP_NO_B3
+        : undefined;
+    }
     // Every B3 name starts with `x` or `b` (any case): most request headers stop here.
     const first = key.charCodeAt(0) | 0x20;
     if (first !== 0x78 && first !== 0x62) continue;
@@ -217,6 +244,15 @@ export function readPlainHeaders(carrier: object): B3ScannedHeaders | undefined 
         }
         break;
     }
+  }
+  if (
+    b3 === undefined &&
+    traceId === undefined &&
+    spanId === undefined &&
+    sampled === undefined &&
+    flags === undefined
+  ) {
+    return NO_B3_HEADERS; // the usual request without B3: nothing allocated (REQUIREMENTS §9)
   }
   return { b3, traceId, spanId, sampled, flags };
 }

@@ -5,6 +5,7 @@
  */
 import { defaultTextMapGetter, ROOT_CONTEXT, trace, type TextMapGetter } from '@opentelemetry/api';
 import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
+import { NO_B3_HEADERS, PAST_CAP_NO_B3, readPlainHeaders } from '../src/read-headers';
 
 const T = '463ac35c9f6413ad48485a3953bb6124';
 const S = 'e457b5a2e4d86bd1';
@@ -71,5 +72,25 @@ describe('B3 multi headers on a plain carrier', () => {
     // The same mixed-case key within the first 1,024 keys is found.
     const early = { 'X-B3-TraceId': T, ...filler, 'x-b3-spanid': S, 'x-b3-sampled': '1' };
     expect(extracted(early)).toEqual([T, S, 1]);
+  });
+
+  test("the walk's own answers: nothing found, and nothing found past the cap", () => {
+    // REQUIREMENTS §9: "absent rows ... no allocation": a request without B3 gets the one shared
+    // answer, not an object of five undefined values.
+    expect(readPlainHeaders({ host: 'h', accept: '*/*', 'x-other': '1' })).toBe(NO_B3_HEADERS);
+    expect(readPlainHeaders({ 'x-b3-traceid': undefined, 'X-B3-SpanId': null })).toBe(
+      NO_B3_HEADERS,
+    );
+    expect(readPlainHeaders({ 'x-b3-sampled': '1' })).toEqual({ ...NO_B3_HEADERS, sampled: '1' });
+    // Past MAX_SCANNED_KEYS (1024): the lookups by lowercase name still see what lies further.
+    const filler: Record<string, string> = {};
+    for (let i = 0; i < 1100; i++) filler[`x-filler-${i}`] = 'v';
+    expect(readPlainHeaders(filler)).toBe(PAST_CAP_NO_B3);
+    expect(extracted({ ...filler, 'x-b3-traceid': T, 'x-b3-spanid': S })).toEqual([T, S, 0]);
+    // A B3 header among the walked keys: the general path (lookups, then a scan of keys()).
+    expect(readPlainHeaders({ 'X-B3-Flags': '1', ...filler })).toBeUndefined();
+    expect(
+      extracted({ 'X-B3-Flags': '1', ...filler, 'x-b3-traceid': T, 'x-b3-spanid': S }),
+    ).toEqual([T, S, 1]);
   });
 });
