@@ -8,15 +8,17 @@ import {
   KEEPS_BATON_RULES,
   HEADERS_READ,
   INJECT_SPAN_CONTEXT,
+  isTracingSuppressed,
   rejectionReason,
   type RejectionReason,
 } from '@baton/internal';
-import type {
-  Context,
-  SpanContext,
-  TextMapGetter,
-  TextMapPropagator,
-  TextMapSetter,
+import {
+  trace as apiTrace,
+  type Context,
+  type SpanContext,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
 } from '@opentelemetry/api';
 import { resolveConfig } from './config';
 import {
@@ -28,8 +30,11 @@ import {
 } from './constants';
 import { explainB3Multi, explainB3Single } from './explain';
 import { applyB3, readB3 } from './extract';
-import { injectMulti, injectSingle, outgoing, outgoingOf } from './inject';
+import { injectMulti, injectSingle, outgoingOf } from './inject';
 import { B3InjectEncoding, type B3PropagatorConfig } from './types';
+
+// The API's CommonJS build exports every name through a getter: a call on each use. Read once.
+const trace = apiTrace;
 
 /** `fields()`: exactly what inject can write (REQUIREMENTS §1), per encoding. */
 const SINGLE_FIELDS: readonly string[] = [B3_CONTEXT_HEADER];
@@ -73,10 +78,9 @@ export class B3Propagator implements TextMapPropagator {
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
     try {
-      const out = outgoing(context, this._emit64BitTraceIds);
-      if (out === undefined) return;
-      if (this._multi) injectMulti(out, carrier, setter);
-      else injectSingle(out, carrier, setter);
+      const spanContext = trace.getSpanContext(context);
+      if (spanContext === undefined || isTracingSuppressed(context)) return;
+      this.send(context, spanContext, carrier, setter);
     } catch {
       // A span whose spanContext() throws, a foreign context — REQUIREMENTS §1: inject never throws.
     }
@@ -90,14 +94,26 @@ export class B3Propagator implements TextMapPropagator {
     setter: TextMapSetter,
   ): void {
     try {
-      if (spanContext === undefined) return;
-      const out = outgoingOf(context, spanContext, this._emit64BitTraceIds);
-      if (out === undefined) return;
-      if (this._multi) injectMulti(out, carrier, setter);
-      else injectSingle(out, carrier, setter);
+      if (spanContext !== undefined) this.send(context, spanContext, carrier, setter);
     } catch {
       // As inject.
     }
+  }
+
+  /**
+   * The headers of this inject encoding for `spanContext`, the span context of `context`, tracing
+   * not suppressed: what both inject paths write once they have those. May throw; they catch.
+   */
+  private send(
+    context: Context,
+    spanContext: SpanContext,
+    carrier: unknown,
+    setter: TextMapSetter,
+  ): void {
+    const out = outgoingOf(context, spanContext, this._emit64BitTraceIds);
+    if (out === undefined) return;
+    if (this._multi) injectMulti(out, carrier, setter);
+    else injectSingle(out, carrier, setter);
   }
 
   fields(): string[] {

@@ -3,13 +3,12 @@
  * then `x-b3-flags: 1` or `x-b3-sampled: 1|0`. Never `x-b3-parentspanid`.
  */
 import {
-  trace as apiTrace,
   TraceFlags as ApiTraceFlags,
   type Context,
   type SpanContext,
   type TextMapSetter,
 } from '@opentelemetry/api';
-import { isDebugTrace, isTracingSuppressed, hasValidIds, safeSet } from '@baton/internal';
+import { isDebugTrace, hasValidIds, safeSet } from '@baton/internal';
 import {
   B3_CONTEXT_HEADER,
   PADDING_64,
@@ -23,7 +22,6 @@ import { isDeferred } from './sampling-state';
 import type { B3SamplingState } from './sampling-state';
 
 // The API's CommonJS build exports every name through a getter: a call on each use. Read once.
-const trace = apiTrace;
 const TraceFlags = ApiTraceFlags;
 
 /** What inject writes, or undefined when there is nothing to write. */
@@ -33,15 +31,9 @@ export interface B3Outgoing {
   state: B3SamplingState;
 }
 
-export function outgoing(context: Context, emit64BitTraceIds: boolean): B3Outgoing | undefined {
-  const sc = trace.getSpanContext(context);
-  if (sc === undefined || isTracingSuppressed(context)) return undefined;
-  return outgoingOf(context, sc, emit64BitTraceIds);
-}
-
 /**
- * What to send for `sc`, the span context of `context`, tracing not suppressed (what outgoing
- * checked, or the composite for it: INJECT_SPAN_CONTEXT). May throw; callers catch.
+ * What to send for `sc`, the span context of `context`, tracing not suppressed (what the
+ * propagator's inject checked, or the composite for it: INJECT_SPAN_CONTEXT). May throw; callers catch.
  */
 export function outgoingOf(
   context: Context,
