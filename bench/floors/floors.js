@@ -289,7 +289,9 @@ const floor = {
   },
   // tracecontext,baggage,xray, inject: one span lookup, one suppression check, the 48 id chars
   // checked once for both headers, both headers built and set, one baggage lookup (W3C baggage
-  // sends its entries, X-Ray its Lineage entry; the context has none).
+  // sends its entries, X-Ray its Lineage entry; the context has none). The `traceparent` part takes
+  // the steps of the W3C inject floor below: the random flag of a trace that arrived random (a
+  // context read when the span's flags lack it) and the span's tracestate (a property read).
   xrayCompositeInject: ((next) => () => {
     const ctx = next();
     const c = {};
@@ -300,7 +302,10 @@ const floor = {
     if (t.length !== 32 || s.length !== 16) return c;
     if (hexOr(t, 0, 32) <= 0 || hexOr(s, 0, 16) <= 0) return c;
     const sampled = (sc.traceFlags & 1) === 1;
-    setter.set(c, 'traceparent', '00-' + t + '-' + s + (sampled ? '-01' : '-00'));
+    let flags = sc.traceFlags & 3;
+    if ((flags & 2) === 0 && ctx.getValue(RANDOM_TRACE_KEY) === t) flags |= 2;
+    setter.set(c, 'traceparent', '00-' + t + '-' + s + FLAGS[flags]);
+    if (sc.traceState !== undefined) setter.set(c, 'tracestate', sc.traceState.serialize());
     const bag = propagation.getBaggage(ctx);
     let v = 'Root=1-' + t.slice(0, 8) + '-' + t.slice(8) + ';Parent=' + s;
     v += sampled ? ';Sampled=1' : ';Sampled=0';
