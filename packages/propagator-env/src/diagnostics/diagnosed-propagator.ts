@@ -9,7 +9,13 @@
  */
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
-import { EXTRACT_EQUIVALENCE, HEADERS_READ, KEEPS_BATON_RULES } from '@baton/internal';
+import {
+  EXTRACT_EQUIVALENCE,
+  HEADERS_READ,
+  INJECT_SPAN_CONTEXT,
+  KEEPS_BATON_RULES,
+  type SpanContextInject,
+} from '@baton/internal';
 import type { Watch } from './watch';
 
 const PASSED_ON = [KEEPS_BATON_RULES, EXTRACT_EQUIVALENCE, HEADERS_READ] as const;
@@ -31,6 +37,14 @@ export class DiagnosedPropagator implements TextMapPropagator {
     for (const key of PASSED_ON) {
       const value: unknown = (inner as unknown as Record<symbol, unknown>)[key];
       if (value !== undefined) (this as unknown as Record<symbol, unknown>)[key] = value;
+    }
+    // The inject promise is a method: passed on bound to the propagator it belongs to, so a
+    // composite around this wrapper still reads the span context once for all its members.
+    const injectSpan: unknown = (inner as unknown as Record<symbol, unknown>)[INJECT_SPAN_CONTEXT];
+    if (typeof injectSpan === 'function') {
+      const bound: SpanContextInject = (context, spanContext, carrier, setter) =>
+        (injectSpan as SpanContextInject).call(inner, context, spanContext, carrier, setter);
+      (this as unknown as Record<symbol, unknown>)[INJECT_SPAN_CONTEXT] = bound;
     }
   }
 
