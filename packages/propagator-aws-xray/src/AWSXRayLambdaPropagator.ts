@@ -11,6 +11,7 @@
  */
 import {
   EXTRACT_EQUIVALENCE,
+  INJECT_SPAN_CONTEXT,
   KEEPS_BATON_RULES,
   EXPLAIN_REJECTION,
   isValidSpanId,
@@ -20,6 +21,7 @@ import {
 import {
   trace,
   type Context,
+  type SpanContext,
   type TextMapGetter,
   type TextMapPropagator,
   type TextMapSetter,
@@ -27,7 +29,7 @@ import {
 import { AWSXRAY_TRACE_ID_HEADER } from './constants';
 import { explainXRayRejection } from './explain';
 import { applyXRay, parseRaw, readXRay } from './extract';
-import { injectXRay } from './inject';
+import { injectXRay, injectXRaySpan } from './inject';
 import { lambdaTraceHeader } from './lambda-trace-header';
 
 const FIELDS: readonly string[] = [AWSXRAY_TRACE_ID_HEADER];
@@ -69,6 +71,20 @@ export class AWSXRayLambdaPropagator implements TextMapPropagator {
       injectXRay(context, carrier, setter);
     } catch {
       // REQUIREMENTS §1: inject never throws.
+    }
+  }
+
+  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  [INJECT_SPAN_CONTEXT](
+    context: Context,
+    spanContext: SpanContext | undefined,
+    carrier: unknown,
+    setter: TextMapSetter,
+  ): void {
+    try {
+      if (spanContext !== undefined) injectXRaySpan(context, spanContext, carrier, setter);
+    } catch {
+      // As inject.
     }
   }
 

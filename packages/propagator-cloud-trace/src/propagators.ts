@@ -2,15 +2,22 @@ import {
   EXPLAIN_REJECTION,
   EXTRACT_EQUIVALENCE,
   HEADERS_READ,
+  INJECT_SPAN_CONTEXT,
   KEEPS_BATON_RULES,
   rejectionReason,
   type RejectionReason,
 } from '@baton/internal';
-import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
+import type {
+  Context,
+  SpanContext,
+  TextMapGetter,
+  TextMapPropagator,
+  TextMapSetter,
+} from '@opentelemetry/api';
 import { X_CLOUD_TRACE_HEADER } from './constants';
 import { explainCloudTraceContext } from './explain';
 import { extractCloudTrace } from './extract';
-import { injectCloudTrace } from './inject';
+import { injectCloudTrace, injectCloudTraceSpan } from './inject';
 
 const FIELDS: readonly string[] = [X_CLOUD_TRACE_HEADER];
 
@@ -33,6 +40,20 @@ export class CloudTracePropagator implements TextMapPropagator {
       injectCloudTrace(context, carrier, setter);
     } catch {
       // A span whose spanContext() throws — REQUIREMENTS §1: inject never throws.
+    }
+  }
+
+  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  [INJECT_SPAN_CONTEXT](
+    _context: Context,
+    spanContext: SpanContext | undefined,
+    carrier: unknown,
+    setter: TextMapSetter,
+  ): void {
+    try {
+      if (spanContext !== undefined) injectCloudTraceSpan(spanContext, carrier, setter);
+    } catch {
+      // As inject.
     }
   }
 

@@ -23,7 +23,8 @@ import {
 } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import { INJECT_SPAN_CONTEXT, injectsSpanContext, type SpanContextInject } from '@baton/internal';
-import { AWSXRayPropagator } from '@baton/propagator-aws-xray';
+import { AWSXRayLambdaPropagator, AWSXRayPropagator } from '@baton/propagator-aws-xray';
+import { CloudTracePropagator } from '@baton/propagator-cloud-trace';
 import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
 import { JaegerPropagator } from '@baton/propagator-jaeger';
 import { OTTracePropagator } from '@baton/propagator-ot-trace';
@@ -48,7 +49,9 @@ const members: Array<[string, Injector]> = [
   ],
   ['Jaeger', new JaegerPropagator() as unknown as Injector],
   ['AWSXRay', new AWSXRayPropagator() as unknown as Injector],
+  ['AWSXRayLambda', new AWSXRayLambdaPropagator() as unknown as Injector],
   ['OTTrace', new OTTracePropagator() as unknown as Injector],
+  ['CloudTrace', new CloudTracePropagator() as unknown as Injector],
 ];
 
 test.each(members)('%s makes the promise', (_name, member) => {
@@ -74,6 +77,7 @@ const arrivals: Array<Record<string, string>> = [
     'ot-baggage-user': 'alice',
   },
   { baggage: 'userId=alice,Lineage=10:1234abcd:3' },
+  { 'x-cloud-trace-context': `${T}/6051944581468226356;o=1` },
 ];
 const readers = new CompositePropagator({
   propagators: [
@@ -83,6 +87,7 @@ const readers = new CompositePropagator({
     new JaegerPropagator(),
     new AWSXRayPropagator(),
     new OTTracePropagator(),
+    new CloudTracePropagator(),
   ],
 });
 
