@@ -29,7 +29,7 @@ import {
 import { AWSXRAY_TRACE_ID_HEADER } from './constants';
 import { explainXRayRejection } from './explain';
 import { applyXRay, parseRaw, readXRay } from './extract';
-import { injectXRay, injectXRaySpan } from './inject';
+import { injectGivenSpanContext, injectXRay } from './inject';
 import { lambdaTraceHeader } from './lambda-trace-header';
 
 const FIELDS: readonly string[] = [AWSXRAY_TRACE_ID_HEADER];
@@ -81,11 +81,7 @@ export class AWSXRayLambdaPropagator implements TextMapPropagator {
     carrier: unknown,
     setter: TextMapSetter,
   ): void {
-    try {
-      if (spanContext !== undefined) injectXRaySpan(context, spanContext, carrier, setter);
-    } catch {
-      // As inject.
-    }
+    injectGivenSpanContext(context, spanContext, carrier, setter);
   }
 
   fields(): string[] {

@@ -20,7 +20,7 @@ import type {
 import { AWSXRAY_TRACE_ID_HEADER } from './constants';
 import { explainXRayRejection } from './explain';
 import { applyXRay, readXRay } from './extract';
-import { injectXRay, injectXRaySpan } from './inject';
+import { injectGivenSpanContext, injectXRay } from './inject';
 
 const FIELDS: readonly string[] = [AWSXRAY_TRACE_ID_HEADER];
 
@@ -61,11 +61,7 @@ export class AWSXRayPropagator implements TextMapPropagator {
     carrier: unknown,
     setter: TextMapSetter,
   ): void {
-    try {
-      if (spanContext !== undefined) injectXRaySpan(context, spanContext, carrier, setter);
-    } catch {
-      // As inject.
-    }
+    injectGivenSpanContext(context, spanContext, carrier, setter);
   }
 
   fields(): string[] {

@@ -67,6 +67,23 @@ export function injectXRaySpan(
   safeSet(carrier, setter, AWSXRAY_TRACE_ID_HEADER, value);
 }
 
+/**
+ * What both X-Ray propagators' `[INJECT_SPAN_CONTEXT]` do (see @baton/internal): injectXRaySpan for
+ * the span context a composite read, tracing not suppressed; never throws (REQUIREMENTS §1).
+ */
+export function injectGivenSpanContext(
+  context: Context,
+  spanContext: SpanContext | undefined,
+  carrier: unknown,
+  setter: TextMapSetter,
+): void {
+  try {
+    if (spanContext !== undefined) injectXRaySpan(context, spanContext, carrier, setter);
+  } catch {
+    // A span context or Baggage whose reads throw: nothing is injected.
+  }
+}
+
 const SAMPLED: number = TraceFlags.SAMPLED;
 
 /** The valid `Lineage` entry of `baggage`, if any (an invalid one is not written). */
