@@ -183,3 +183,22 @@ describe('extract: the span context built', () => {
     expect(sc !== undefined && 'traceState' in sc).toBe(false);
   });
 });
+
+describe('extract: which key is the trace header', () => {
+  // REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys()
+  // only when the lowercase lookup misses".
+  test('§1 other headers beside the trace header do not replace it', () => {
+    const ctx = extract(p, { 'uber-trace-id': VALUE, accept: '*/*', 'x-request-id': 'r1' });
+    expect(spanContextOf(ctx)).toMatchObject({ traceId: TRACE_ID, spanId: SPAN_ID });
+  });
+
+  test('§1 found by its lowercase name: a differently cased one later in keys() is not read', () => {
+    const ctx = extract(p, { 'uber-trace-id': VALUE, 'Uber-Trace-Id': 'garbage' });
+    expect(spanContextOf(ctx)).toMatchObject({ traceId: TRACE_ID, spanId: SPAN_ID });
+  });
+
+  test('two case variants, neither lowercase: the first in keys() order is read', () => {
+    const ctx = extract(p, { 'Uber-Trace-Id': VALUE, 'UBER-TRACE-ID': 'garbage' });
+    expect(spanContextOf(ctx)).toMatchObject({ traceId: TRACE_ID, spanId: SPAN_ID });
+  });
+});
