@@ -90,6 +90,8 @@ describe('"ASCII letters uppercased; any character other than A-Z 0-9 _ becomes 
     ['\ud800\ud800\udc00', '__'], // a lone high one, then a pair
     ['\ud800\ue000', '__'], // a high surrogate followed by a char just past the low ones
     ['\udbff\udbff', '__'],
+    ['-\udc00', '__'], // another replaced char, then a lone low surrogate: two characters
+    ['\ud7ff\udfff', '__'], // the char just below the high surrogates, then a lone low one
   ])('a surrogate pair is one character: %j → %s', (name, expected) => {
     expect(normalizeEnvName(name)).toBe(expected);
     expect(normalizeEnvName(name)).toBe(oracle(name));

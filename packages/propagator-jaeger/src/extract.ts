@@ -133,7 +133,9 @@ export function extractJaeger(
   }
 
   // `uberctx-*` items were collected first, so they win over `jaeger-baggage` for the same key.
-  if (jaegerBaggageRaw !== undefined && (collector === undefined || !collector.full)) {
+  // A collector the items filled needs no test here: collectJaegerBaggage stops before its first
+  // item once the collector is full (rare: 64 items or 8192 bytes of `uberctx-*` and this header).
+  if (jaegerBaggageRaw !== undefined) {
     // Several jaeger-baggage headers are one comma-separated list (RFC 9110 §5.3). A header longer
     // than the whole byte budget is ignored before parsing.
     const header = joinedValue(jaegerBaggageRaw, BAGGAGE_MAX_BYTES);

@@ -101,3 +101,104 @@ describe('extract: odd keys() and an existing span context', () => {
     expect(baggageOf(ctx)).toEqual({ A: 'x' });
   });
 });
+
+describe('extract: the early returns', () => {
+  // REQUIREMENTS §1: "Extract never throws, for any carrier: undefined/null […]. It returns the input
+  // context unchanged when nothing valid is found." A null or undefined carrier holds no header; as
+  // @baton/internal's getHeader, extract does not ask the getter about it.
+  test('§1 a null or undefined carrier: the context comes back unchanged, whatever the getter would answer', () => {
+    const ignoresCarrier: TextMapGetter = {
+      get: () => VALUE,
+      keys: () => ['uber-trace-id', 'uberctx-a'],
+    };
+    expect(p.extract(ROOT_CONTEXT, null, ignoresCarrier)).toBe(ROOT_CONTEXT);
+    expect(p.extract(ROOT_CONTEXT, undefined, ignoresCarrier)).toBe(ROOT_CONTEXT);
+  });
+
+  // REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys()
+  // only when the lowercase lookup misses". A header found by its name is read even when keys()
+  // does not list it (here: a non-enumerable property, which the default getter's keys() leaves out).
+  test('§1 the lowercase lookup comes first: a trace header that keys() does not list is read', () => {
+    const carrier: Record<string, unknown> = {};
+    Object.defineProperty(carrier, 'uber-trace-id', { value: VALUE, enumerable: false });
+    expect(spanContextOf(extract(p, carrier))).toMatchObject({
+      traceId: TRACE_ID,
+      spanId: SPAN_ID,
+    });
+  });
+
+  // REQUIREMENTS §9: "Absent rows (no header of the format): at most 2.0× and no allocation". A plain carrier (read through the API's default
+  // getter) none of whose keys is a Jaeger header, in any case, is answered by one walk of its own
+  // keys, without building the keys() array — a Proxy over one too (extract reads, through this
+  // getter, only the names keys() lists and the lowercase trace header it has already looked up).
+  describe('§9 a plain carrier with no Jaeger header is answered without calling keys()', () => {
+    let keys: jest.SpyInstance;
+    beforeEach(() => {
+      keys = jest.spyOn(defaultTextMapGetter, 'keys');
+    });
+    afterEach(() => keys.mockRestore());
+
+    const headers = () => ({
+      traceparent: `00-${TRACE_ID}-${SPAN_ID}-01`,
+      accept: '*/*',
+      'user-agent': 'test',
+      'x-uber-trace-id': VALUE, // a Jaeger name inside another: not the header
+    });
+
+    test('an ordinary object', () => {
+      expect(extract(p, headers())).toBe(ROOT_CONTEXT);
+      expect(keys).not.toHaveBeenCalled();
+    });
+
+    test('a Proxy over one', () => {
+      expect(p.extract(ROOT_CONTEXT, new Proxy(headers(), {}), defaultTextMapGetter)).toBe(
+        ROOT_CONTEXT,
+      );
+      expect(keys).not.toHaveBeenCalled();
+    });
+
+    test('the spy sees the keys() pass when there is a Jaeger header (the tests above can fail)', () => {
+      const ctx = extract(p, { ...headers(), 'Uber-Trace-Id': VALUE });
+      expect(spanContextOf(ctx)).toMatchObject({ traceId: TRACE_ID });
+      expect(keys).toHaveBeenCalledTimes(1);
+    });
+  });
+});
+
+describe('extract: the span context built', () => {
+  // REQUIREMENTS §4 "Preserve `tracestate` and the trace flags beyond sampled (the W3C random bit):
+  // when B3 extracts the same trace and span id as a span context already in the context, keep that
+  // context's `traceState` and flag bits" — Jaeger's extract does the same (src/extract.ts). With no
+  // tracestate there is nothing to keep but the flags: the span context has the four fields of the
+  // official package's, no `traceState` key.
+  test('same ids, no tracestate: flags beyond sampled kept, no traceState field added', () => {
+    const before = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId: TRACE_ID,
+      spanId: SPAN_ID,
+      traceFlags: 0x02,
+      isRemote: true,
+    });
+    const sc = spanContextOf(extract(p, { 'uber-trace-id': VALUE }, before));
+    expect(sc).toMatchObject({ traceId: TRACE_ID, spanId: SPAN_ID, traceFlags: 0x03 });
+    expect(sc !== undefined && 'traceState' in sc).toBe(false);
+  });
+});
+
+describe('extract: which key is the trace header', () => {
+  // REQUIREMENTS §1: "try the lowercase name, then fall back to a case-insensitive scan of keys()
+  // only when the lowercase lookup misses".
+  test('§1 other headers beside the trace header do not replace it', () => {
+    const ctx = extract(p, { 'uber-trace-id': VALUE, accept: '*/*', 'x-request-id': 'r1' });
+    expect(spanContextOf(ctx)).toMatchObject({ traceId: TRACE_ID, spanId: SPAN_ID });
+  });
+
+  test('§1 found by its lowercase name: a differently cased one later in keys() is not read', () => {
+    const ctx = extract(p, { 'uber-trace-id': VALUE, 'Uber-Trace-Id': 'garbage' });
+    expect(spanContextOf(ctx)).toMatchObject({ traceId: TRACE_ID, spanId: SPAN_ID });
+  });
+
+  test('two case variants, neither lowercase: the first in keys() order is read', () => {
+    const ctx = extract(p, { 'Uber-Trace-Id': VALUE, 'UBER-TRACE-ID': 'garbage' });
+    expect(spanContextOf(ctx)).toMatchObject({ traceId: TRACE_ID, spanId: SPAN_ID });
+  });
+});
