@@ -147,8 +147,8 @@ export function readPlainHeaders(carrier: object): B3ScannedHeaders | undefined 
   let spanId: unknown;
   let sampled: unknown;
   let flags: unknown;
-  // Bits of the names found under their lowercase spelling: no other case may replace those.
-  let exact = 0;
+  // A name found under its lowercase spelling is final: its slot then holds a defined value, so the
+  // `=== undefined` test in front of each other-case comparison turns every later spelling away.
   let budget = MAX_SCANNED_KEYS;
   for (const key in carrier) {
     if (--budget < 0) {
@@ -176,13 +176,8 @@ export function readPlainHeaders(carrier: object): B3ScannedHeaders | undefined 
           value = ownValue(carrier, key);
           if (value !== undefined) {
             b3 = value;
-            exact |= 1;
           }
-        } else if (
-          b3 === undefined &&
-          (exact & 1) === 0 &&
-          equalsIgnoreAsciiCase(key, B3_CONTEXT_HEADER)
-        ) {
+        } else if (b3 === undefined && equalsIgnoreAsciiCase(key, B3_CONTEXT_HEADER)) {
           b3 = ownValue(carrier, key);
         }
         break;
@@ -191,13 +186,8 @@ export function readPlainHeaders(carrier: object): B3ScannedHeaders | undefined 
           value = ownValue(carrier, key);
           if (value !== undefined) {
             flags = value;
-            exact |= 2;
           }
-        } else if (
-          flags === undefined &&
-          (exact & 2) === 0 &&
-          equalsIgnoreAsciiCase(key, X_B3_FLAGS)
-        ) {
+        } else if (flags === undefined && equalsIgnoreAsciiCase(key, X_B3_FLAGS)) {
           flags = ownValue(carrier, key);
         }
         break;
@@ -206,13 +196,8 @@ export function readPlainHeaders(carrier: object): B3ScannedHeaders | undefined 
           value = ownValue(carrier, key);
           if (value !== undefined) {
             spanId = value;
-            exact |= 4;
           }
-        } else if (
-          spanId === undefined &&
-          (exact & 4) === 0 &&
-          equalsIgnoreAsciiCase(key, X_B3_SPAN_ID)
-        ) {
+        } else if (spanId === undefined && equalsIgnoreAsciiCase(key, X_B3_SPAN_ID)) {
           spanId = ownValue(carrier, key);
         }
         break;
@@ -221,25 +206,15 @@ export function readPlainHeaders(carrier: object): B3ScannedHeaders | undefined 
           value = ownValue(carrier, key);
           if (value !== undefined) {
             traceId = value;
-            exact |= 8;
           }
         } else if (key === X_B3_SAMPLED) {
           value = ownValue(carrier, key);
           if (value !== undefined) {
             sampled = value;
-            exact |= 16;
           }
-        } else if (
-          traceId === undefined &&
-          (exact & 8) === 0 &&
-          equalsIgnoreAsciiCase(key, X_B3_TRACE_ID)
-        ) {
+        } else if (traceId === undefined && equalsIgnoreAsciiCase(key, X_B3_TRACE_ID)) {
           traceId = ownValue(carrier, key);
-        } else if (
-          sampled === undefined &&
-          (exact & 16) === 0 &&
-          equalsIgnoreAsciiCase(key, X_B3_SAMPLED)
-        ) {
+        } else if (sampled === undefined && equalsIgnoreAsciiCase(key, X_B3_SAMPLED)) {
           sampled = ownValue(carrier, key);
         }
         break;

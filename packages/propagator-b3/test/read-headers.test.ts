@@ -287,3 +287,94 @@ describe('readMultiHeaders: lookups by name, then one scan of keys()', () => {
     expect(readMultiHeaders(carrier, mapGetter, true, keys).traceId).toBe(want);
   });
 });
+
+describe('readMultiHeaders: the scan of keys() happens only after a miss', () => {
+  const LOWER: Entries = [
+    ['x-b3-traceid', 't'],
+    ['x-b3-spanid', 's'],
+    ['x-b3-sampled', '1'],
+    ['x-b3-flags', '1'],
+  ];
+  const countingGetter = () => {
+    const calls = { keys: 0 };
+    const getter: TextMapGetter<Map<string, unknown>> = {
+      get: mapGetter.get,
+      keys: (c) => {
+        calls.keys++;
+        return [...c.keys()];
+      },
+    };
+    return { calls, getter };
+  };
+
+  test(`${RULE}: every x-b3 name found in lowercase and \`b3\` not asked for → keys() is not called`, () => {
+    const { calls, getter } = countingGetter();
+    const carrier = new Map<string, unknown>([...LOWER, ['X-B3-TraceId', 'other case']]);
+    expect(readMultiHeaders(carrier, getter, false)).toEqual(
+      expected(LOWER, false, undefined, false),
+    );
+    expect(calls.keys).toBe(0);
+    // The same carrier with `b3` asked for: that name has no lowercase lookup here, so it scans.
+    readMultiHeaders(carrier, getter, true);
+    expect(calls.keys).toBe(1);
+  });
+
+  test.each(LOWER.map(([name]) => name))(
+    `${RULE}: only %s misses in lowercase (the other three hit, \`b3\` not asked for) → the scan finds it in another case`,
+    (name) => {
+      const entries: Entries = LOWER.map(([k, v]) =>
+        k === name ? [k.toUpperCase(), 'upper'] : [k, v],
+      );
+      const { calls, getter } = countingGetter();
+      const carrier = new Map(entries);
+      const got = readMultiHeaders(carrier, getter, false);
+      expect(got).toEqual(expected(entries, false, [...carrier.keys()], false));
+      expect(Object.values(got)).toContain('upper');
+      expect(calls.keys).toBe(1);
+    },
+  );
+
+  test('§1 "a case-insensitive scan of keys()": an index past the end of keys(), inherited from a polluted Object.prototype, is not a key', () => {
+    const carrier = new Map<string, unknown>([['X-B3-TraceId', 't']]);
+    const getter: TextMapGetter<Map<string, unknown>> = {
+      get: mapGetter.get,
+      keys: () => ['accept'],
+    };
+    const proto = Object.prototype as Record<string, unknown>;
+    let got: unknown;
+    proto[1] = 'X-B3-TraceId'; // what `{"__proto__": {"1": …}}` merged into an object does
+    try {
+      got = readMultiHeaders(carrier, getter, true);
+    } finally {
+      delete proto[1];
+    }
+    expect(got).toEqual({
+      b3: undefined,
+      traceId: undefined,
+      spanId: undefined,
+      sampled: undefined,
+      flags: undefined,
+    });
+  });
+});
+
+describe('readPlainHeaders: at most 1024 keys walked', () => {
+  test.each([
+    [CAP, 't'],
+    [CAP + 1, undefined],
+  ])(
+    '§1 "at most 1024 keys scanned": a carrier of %i own keys, another-case name last → traceId %j (past the cap the walk takes nothing; the caller\'s lookups by name see past it)',
+    (size, want) => {
+      const carrier: Record<string, unknown> = {};
+      for (let i = 0; i < size - 1; i++) carrier[`other-${i}`] = 'x';
+      carrier['X-B3-TraceId'] = 't';
+      expect(Object.keys(carrier)).toHaveLength(size);
+      const got = readPlainHeaders(carrier);
+      expect(got?.traceId).toBe(want);
+      // Past the cap: no answer (the caller takes the general path), or one that holds nothing.
+      if (want === undefined && got !== undefined) {
+        expect(Object.values(got).every((v) => v === undefined)).toBe(true);
+      }
+    },
+  );
+});

@@ -43,6 +43,14 @@ describe('extract ot-baggage-*', () => {
     expect(baggageOf(extract(p, otHeaders(extra)))).toEqual(expected);
   });
 
+  test('§7 "baggage (keys in any case)": an item whose key lost its case in the header name (Node lowercases it) is not added beside the same key with its case already in the context', () => {
+    // `User-Id` came in W3C baggage (keys keep their case); the same item as `ot-baggage-user-id`,
+    // lowercased by the transport, is that key again, not a second one.
+    const before = withBaggage({ 'User-Id': '7' });
+    const ctx = extract(p, otHeaders({ 'ot-baggage-user-id': '7', 'ot-baggage-new': 'n' }), before);
+    expect(baggageOf(ctx)).toEqual({ 'User-Id': '7', new: 'n' });
+  });
+
   test('§5 caps: at most 64 entries', () => {
     const extra: Record<string, string> = {};
     for (let i = 0; i < 100; i++) extra[`ot-baggage-k${i}`] = 'v';

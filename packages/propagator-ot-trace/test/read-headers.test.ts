@@ -206,6 +206,28 @@ describe('the key walk over a carrier that is not a plain object', () => {
     expect(propagation.getBaggage(ctx)?.getEntry('user')?.value).toBe('alice');
   });
 
+  test('§1 "a case-insensitive scan of keys()": an index past the end of keys(), inherited from a polluted Object.prototype, is not a key', () => {
+    // What `{"__proto__": {"1": "OT-Tracer-SpanId", "OT-Tracer-SpanId": …}}` merged into an object
+    // does: every array answers index 1 past its end, every object answers the name.
+    const getter: TextMapGetter<Record<string, unknown>> = {
+      get: (c, k) => c[k] as string | undefined,
+      keys: (c) => Object.keys(c),
+    };
+    const carrier = { 'ot-tracer-traceid': T };
+    const proto = Object.prototype as Record<string, unknown>;
+    let ctx: unknown;
+    proto[1] = 'OT-Tracer-SpanId';
+    proto['OT-Tracer-SpanId'] = S;
+    try {
+      ctx = p.extract(ROOT_CONTEXT, carrier, getter as TextMapGetter);
+    } finally {
+      delete proto[1];
+      delete proto['OT-Tracer-SpanId'];
+    }
+    // keys() is ['ot-tracer-traceid']: no span id among the keys, so no trace context.
+    expect(ctx).toBe(ROOT_CONTEXT);
+  });
+
   test('§1 a key that is not a string is skipped, not a reason to give up', () => {
     const getter: TextMapGetter<Record<string, unknown>> = {
       get: (c, k) => c[k] as string | undefined,
