@@ -64,6 +64,15 @@ describe('extract: grammar "key OWS = OWS value *(OWS ; OWS property)"', () => {
       ],
     ],
     [
+      // A value of "%" only: every char is the escape char, none is an escape (mutation, issue 20).
+      '"invalid escapes drop that member": values made of "%" only',
+      'a=1,b=%,c=%%,d=4',
+      [
+        ['a', '1', undefined],
+        ['d', '4', undefined],
+      ],
+    ],
+    [
       'a member with a space inside the value is dropped',
       'a=1,b=x y,c=3',
       [
