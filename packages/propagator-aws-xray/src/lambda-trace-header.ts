@@ -17,6 +17,7 @@
  * package: it is looked up on `globalThis`, where the runtime puts it, and anything unexpected there
  * counts as absent.
  */
+import { diag } from '@opentelemetry/api';
 import { AWSXRAY_TRACE_ID_ENV_VAR } from './constants';
 
 interface InvokeStoreLike {
@@ -25,15 +26,22 @@ interface InvokeStoreLike {
 
 export function lambdaTraceHeader(): string | undefined {
   try {
-    const awslambda = (globalThis as { awslambda?: { InvokeStore?: InvokeStoreLike } }).awslambda;
-    const store = awslambda?.InvokeStore;
-    if (store !== undefined && store !== null && typeof store.getXRayTraceId === 'function') {
-      const fromStore: unknown = (store.getXRayTraceId as () => unknown).call(store);
+    const store = (globalThis as { awslambda?: { InvokeStore?: InvokeStoreLike | null } }).awslambda
+      ?.InvokeStore;
+    const read = store?.getXRayTraceId;
+    if (typeof read === 'function') {
+      const fromStore: unknown = read.call(store);
       if (typeof fromStore === 'string' && fromStore !== '') return fromStore;
     }
   } catch {
-    // A store that throws is no store: fall back to the environment.
+    // A store that throws is no store: fall back to the environment, and say so (at debug level:
+    // it is the runtime's fault, and it would repeat for every invocation).
+    diag.debug(STORE_THREW);
   }
-  const fromEnv = process.env[AWSXRAY_TRACE_ID_ENV_VAR];
-  return typeof fromEnv === 'string' && fromEnv !== '' ? fromEnv : undefined;
+  // process.env holds strings or nothing; an empty variable counts as none.
+  return process.env[AWSXRAY_TRACE_ID_ENV_VAR] || undefined;
 }
+
+/** The diag message when the runtime's store throws (exported for the tests). */
+export const STORE_THREW =
+  'xray-lambda: globalThis.awslambda.InvokeStore.getXRayTraceId() threw; reading _X_AMZN_TRACE_ID instead';

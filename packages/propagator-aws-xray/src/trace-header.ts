@@ -123,7 +123,7 @@ function parseCanonical(s: string): XRayTraceHeader | undefined {
   }
   const epoch = hexOr(s, 7, 15);
   const random = hexOr(s, 16, PARENT_AT);
-  if (epoch < 0 || random < 0 || (epoch | random) === 0) return undefined;
+  if ((epoch | random) <= 0) return undefined; // a non-hex char (hexOr < 0) or all zero
   if (hexOr(s, PARENT_AT + 8, SAMPLED_AT) <= 0) return undefined;
   return {
     traceId: s.slice(7, 15) + s.slice(16, PARENT_AT),
@@ -215,8 +215,9 @@ function isRootValue(s: string, v: number, end: number): boolean {
     return false;
   const epoch = hexOr(s, v + EPOCH_START, v + EPOCH_END);
   const random = hexOr(s, v + EPOCH_END + 1, v + RANDOM_END);
-  // Both must be hex (>= 0); together not all zero (the OpenTelemetry trace id rule).
-  return epoch >= 0 && random >= 0 && (epoch | random) > 0;
+  // Both must be hex and together not all zero (the OpenTelemetry trace id rule). hexOr is the OR
+  // of the digits' values (0–15), negative once any char is not hex, so one test does both.
+  return (epoch | random) > 0;
 }
 
 /** `Root=1-{8}-{24};Parent={16};Sampled={1|0}` for a valid trace id and span id. */

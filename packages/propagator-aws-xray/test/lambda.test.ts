@@ -13,6 +13,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   defaultTextMapGetter,
+  diag,
+  DiagLogLevel,
   propagation,
   ROOT_CONTEXT,
   trace,
@@ -23,7 +25,7 @@ import {
   AWSXRayLambdaPropagator,
   getXRayRootOnly,
 } from '@baton/propagator-aws-xray';
-import { lambdaTraceHeader } from '../src/lambda-trace-header';
+import { lambdaTraceHeader, STORE_THREW } from '../src/lambda-trace-header';
 import {
   CONTEXT_WITH_SPAN,
   LINEAGE,
@@ -170,6 +172,26 @@ describe("the runtime's InvokeStore (Lambda Managed Instances: concurrent invoca
     );
   });
 
+  // What the diag logger hears: only a store that throws is reported (lambda-trace-header.ts), so
+  // a store that is merely absent or malformed must not be read in a way that throws.
+  const debugMessages = (run: () => void): string[] => {
+    const heard: string[] = [];
+    let listening = false; // not the API's own "Registered a global for diag" lines
+    const record = (message: string) => void (listening && heard.push(message));
+    diag.setLogger(
+      { debug: record, info: record, warn: record, error: record, verbose: record },
+      { logLevel: DiagLogLevel.ALL, suppressOverrideMessage: true },
+    );
+    try {
+      listening = true;
+      run();
+    } finally {
+      listening = false;
+      diag.disable();
+    }
+    return heard;
+  };
+
   test.each([
     [
       'a getXRayTraceId that throws',
@@ -178,20 +200,51 @@ describe("the runtime's InvokeStore (Lambda Managed Instances: concurrent invoca
           throw new Error('no');
         },
       },
+      [STORE_THREW],
     ],
-    ['a getXRayTraceId that returns a number', { getXRayTraceId: () => 42 }],
-    ['a getXRayTraceId that returns an empty string', { getXRayTraceId: () => '' }],
+    [
+      'an InvokeStore whose getXRayTraceId getter throws',
+      Object.defineProperty({}, 'getXRayTraceId', {
+        get() {
+          throw new Error('no');
+        },
+      }),
+      [STORE_THREW],
+    ],
+    ['a getXRayTraceId that returns a number', { getXRayTraceId: () => 42 }, []],
+    ['a getXRayTraceId that returns an empty string', { getXRayTraceId: () => '' }, []],
     [
       'a getXRayTraceId that is not a function (an object with a call method)',
       { getXRayTraceId: { call: () => envHeader('cccccccccccccccc') } },
+      [],
     ],
-    ['no getXRayTraceId', {}],
-    ['null', null],
-  ])('%s: the environment variable is used', (_name, store) => {
+    ['no getXRayTraceId', {}, []],
+    ['null', null, []],
+    ['undefined', undefined, []],
+  ])('%s: the environment variable is used', (_name, store, expected) => {
     process.env[AWSXRAY_TRACE_ID_ENV_VAR] = envHeader();
     (globalThis as Global).awslambda = { InvokeStore: store };
-    expect(spanOf(lambda.extract(ROOT_CONTEXT, {}, defaultTextMapGetter))).toBe(
-      `${ENV_TRACE}/${ENV_PARENT}/1`,
-    );
+    let out: string | undefined;
+    expect(
+      debugMessages(() => (out = spanOf(lambda.extract(ROOT_CONTEXT, {}, defaultTextMapGetter)))),
+    ).toEqual(expected);
+    expect(out).toBe(`${ENV_TRACE}/${ENV_PARENT}/1`);
+  });
+
+  test('no globalThis.awslambda (not in Lambda): the variable, read without a throw', () => {
+    process.env[AWSXRAY_TRACE_ID_ENV_VAR] = envHeader();
+    delete (globalThis as Global).awslambda;
+    let out: string | undefined;
+    expect(
+      debugMessages(() => (out = spanOf(lambda.extract(ROOT_CONTEXT, {}, defaultTextMapGetter)))),
+    ).toEqual([]);
+    expect(out).toBe(`${ENV_TRACE}/${ENV_PARENT}/1`);
+  });
+
+  test('neither a store nor the variable: no context, nothing reported', () => {
+    delete process.env[AWSXRAY_TRACE_ID_ENV_VAR];
+    expect(debugMessages(() => expect(lambdaTraceHeader()).toBeUndefined())).toEqual([]);
+    process.env[AWSXRAY_TRACE_ID_ENV_VAR] = '';
+    expect(lambdaTraceHeader()).toBeUndefined();
   });
 });
