@@ -59,6 +59,18 @@ const bagEntries = { userId: { value: 'alice' }, tenant: { value: 'acme' } };
 const injectContexts = spanContexts(api.propagation.createBaggage(bagEntries));
 const injectContexts3 = spanContexts(o3.api.propagation.createBaggage(bagEntries), o3.api);
 
+// OTEL_PROPAGATORS=b3,b3multi: a composite of the two B3 encodings (Baton runs its extract once).
+const b3Pair = (b3, C) =>
+  new C({
+    propagators: [
+      new b3.B3Propagator({ injectEncoding: b3.B3InjectEncoding.SINGLE_HEADER }),
+      new b3.B3Propagator({ injectEncoding: b3.B3InjectEncoding.MULTI_HEADER }),
+    ],
+  });
+const batonB3Pair = b3Pair({ B3Propagator, B3InjectEncoding }, CompositePropagator);
+const officialB3Pair = b3Pair(officialB3, core.CompositePropagator);
+const latestB3Pair = b3Pair(o3.b3, o3.core.CompositePropagator);
+
 const extractRow = (label, carrier) => ({
   label,
   baton: () => baton.extract(ROOT_CONTEXT, carrier, getter),
@@ -73,6 +85,12 @@ module.exports = {
     extractRow('extract, only b3', onlyB3),
     extractRow('extract, every format present', everyFormat),
     extractRow('extract, every format, two traces (conflict)', conflicting),
+    {
+      label: 'b3,b3multi: extract, only b3',
+      baton: () => batonB3Pair.extract(ROOT_CONTEXT, onlyB3, getter),
+      official: () => officialB3Pair.extract(ROOT_CONTEXT, onlyB3, getter),
+      latest: () => latestB3Pair.extract(ROOT3, onlyB3, getter3),
+    },
     {
       label: 'inject all',
       baton: ((next) => () => {

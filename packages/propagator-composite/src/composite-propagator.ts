@@ -248,6 +248,13 @@ export class CompositePropagator implements TextMapPropagator {
    */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
     if (!isContext(context)) return context;
+    // One extract member (`b3,b3multi` runs B3 once; see withoutRepeatedExtraction): presence
+    // would only tell it what its own lookup tells it, and with its header there the walk's
+    // shortcut says "all present", which is the general path. The single-member path instead.
+    if (this.extractMembers.length === 1 && (this.singleMembers & 1) !== 0) {
+      const out = this.extractOne(0, context, carrier, getter);
+      if (out !== undefined) return out;
+    }
     // Members none of whose headers is in the carrier are skipped (they would return ctx as is).
     let skip = 0;
     const index = this.headerIndex;

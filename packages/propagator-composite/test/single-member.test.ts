@@ -48,8 +48,11 @@ const everyFormat = (): TextMapPropagator[] => [
 ];
 
 /** The same composite, with the single-member path on or off. */
-function composite(singleMemberPath: boolean): CompositePropagator {
-  const c = new CompositePropagator({ propagators: everyFormat() });
+function composite(
+  singleMemberPath: boolean,
+  members: () => TextMapPropagator[] = everyFormat,
+): CompositePropagator {
+  const c = new CompositePropagator({ propagators: members() });
   if (!singleMemberPath) (c as unknown as { singleMembers: number }).singleMembers = 0;
   return c;
 }
@@ -200,4 +203,52 @@ describe('the single-member path gives what the general path gives', () => {
       { numRuns: 20_000 },
     );
   });
+
+  // One extract member (B3 single + multi run once): the composite goes straight to the single-
+  // member path, without presence (composite-propagator.ts, extract).
+  const soles: Array<[string, () => TextMapPropagator[]]> = [
+    ['tracecontext', () => [new W3CTraceContextPropagator()]],
+    ['baggage', () => [new W3CBaggagePropagator()]],
+    [
+      'b3,b3multi',
+      () => [
+        new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
+        new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
+      ],
+    ],
+    ['jaeger', () => [new JaegerPropagator()]],
+    ['platform-id', () => [new PlatformIdPropagator()]],
+  ];
+  test.each(soles)(
+    'one extract member (%s): 5,000 random carriers and input contexts',
+    (_, members) => {
+      const on = composite(true, members);
+      const off = composite(false, members);
+      fc.assert(
+        fc.property(fc.array(header, { maxLength: 4 }), input, (headers, ctx) => {
+          const carrier: Record<string, string> = {};
+          for (const [name, upper, value] of headers)
+            carrier[upper ? name.toUpperCase() : name] = value;
+          expect(summary(ctx, on.extract(ctx, carrier, defaultTextMapGetter))).toEqual(
+            summary(ctx, off.extract(ctx, carrier, defaultTextMapGetter)),
+          );
+        }),
+        { numRuns: 5_000 },
+      );
+    },
+  );
+});
+
+test('one extract member: it gets the input context itself (no overlay, no reconciliation)', () => {
+  const b3 = new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER });
+  const spy = jest.spyOn(b3, 'extract');
+  const c = new CompositePropagator({
+    propagators: [b3, new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER })],
+  });
+  // Node's request headers: presence's shortcut would find every member's header ("all present")
+  // and take the general path, which hands the member an overlay of the input.
+  const ctx = c.extract(ROOT_CONTEXT, { accept: '*/*', b3: `${T}-${S}-1` }, defaultTextMapGetter);
+  expect(trace.getSpanContext(ctx)?.traceId).toBe(T);
+  expect(spy.mock.calls.length).toBe(1);
+  expect(spy.mock.calls[0][0]).toBe(ROOT_CONTEXT);
 });
