@@ -8,7 +8,10 @@ import type { Context, SpanContext, TextMapSetter } from '@opentelemetry/api';
  * SpanContext") and that no baggage entry was dropped (§3 Decision: "extract merges header entries
  * into the baggage already in the context"). A propagator that keeps both rules itself — every Baton
  * propagator — sets `[KEEPS_BATON_RULES] = true` (e.g. as a class field) and the composite skips those
- * two checks for it. `Symbol.for`, so the promise is seen across copies of this package.
+ * two checks for it. Part of the promise: a span the propagator's extract puts in the context has a
+ * span context (spanContext() returns one, with valid ids); when it is the only member to run, the
+ * composite does not read that span back. `Symbol.for`, so the promise is seen across copies of
+ * this package.
  */
 export const KEEPS_BATON_RULES: unique symbol = Symbol.for('@baton/internal keeps-baton-rules');
 
