@@ -36,10 +36,21 @@ export function lambdaTraceHeader(): string | undefined {
   } catch {
     // A store that throws is no store: fall back to the environment, and say so (at debug level:
     // it is the runtime's fault, and it would repeat for every invocation).
-    diag.debug(STORE_THREW);
+    reportStoreThrew();
   }
-  // process.env holds strings or nothing; an empty variable counts as none.
-  return process.env[AWSXRAY_TRACE_ID_ENV_VAR] || undefined;
+  // An empty variable counts as none. Only a string is a header: Node's process.env holds nothing
+  // else, but a test may replace process.env with a plain object.
+  const fromEnv: unknown = process.env[AWSXRAY_TRACE_ID_ENV_VAR];
+  return typeof fromEnv === 'string' ? fromEnv || undefined : undefined;
+}
+
+/** diag.debug(STORE_THREW); a logger that throws must not cost the fallback (diag does not catch). */
+function reportStoreThrew(): void {
+  try {
+    diag.debug(STORE_THREW);
+  } catch {
+    // The logger's failure is not the request's.
+  }
 }
 
 /** The diag message when the runtime's store throws (exported for the tests). */

@@ -216,7 +216,7 @@ function isRootValue(s: string, v: number, end: number): boolean {
   const epoch = hexOr(s, v + EPOCH_START, v + EPOCH_END);
   const random = hexOr(s, v + EPOCH_END + 1, v + RANDOM_END);
   // Both must be hex and together not all zero (the OpenTelemetry trace id rule). hexOr is the OR
-  // of the digits' values (0–15), negative once any char is not hex, so one test does both.
+  // of the digits' values (0–15), negative once any char is not lowercase hex, so one test does both.
   return (epoch | random) > 0;
 }
 

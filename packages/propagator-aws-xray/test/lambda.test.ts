@@ -241,6 +241,47 @@ describe("the runtime's InvokeStore (Lambda Managed Instances: concurrent invoca
     expect(out).toBe(`${ENV_TRACE}/${ENV_PARENT}/1`);
   });
 
+  test('a diag logger that throws: the variable is still read (the report is guarded)', () => {
+    process.env[AWSXRAY_TRACE_ID_ENV_VAR] = envHeader();
+    (globalThis as Global).awslambda = {
+      InvokeStore: {
+        getXRayTraceId: () => {
+          throw new Error('no');
+        },
+      },
+    };
+    let armed = false; // setLogger itself logs at debug level
+    const boom = () => {
+      if (armed) throw new Error('logger down');
+    };
+    diag.setLogger(
+      { debug: boom, info: boom, warn: boom, error: boom, verbose: boom },
+      { logLevel: DiagLogLevel.DEBUG, suppressOverrideMessage: true },
+    );
+    try {
+      armed = true;
+      expect(() => diag.debug('probe')).toThrow('logger down'); // the API does not catch
+      expect(spanOf(lambda.extract(ROOT_CONTEXT, {}, defaultTextMapGetter))).toBe(
+        `${ENV_TRACE}/${ENV_PARENT}/1`,
+      );
+    } finally {
+      armed = false;
+      diag.disable();
+    }
+  });
+
+  test('process.env replaced by a plain object (a test double): only a string is a header', () => {
+    const realEnv = process.env;
+    try {
+      process.env = { [AWSXRAY_TRACE_ID_ENV_VAR]: 42 } as unknown as NodeJS.ProcessEnv;
+      expect(lambdaTraceHeader()).toBeUndefined();
+      process.env = { [AWSXRAY_TRACE_ID_ENV_VAR]: envHeader() };
+      expect(lambdaTraceHeader()).toBe(envHeader());
+    } finally {
+      process.env = realEnv;
+    }
+  });
+
   test('neither a store nor the variable: no context, nothing reported', () => {
     delete process.env[AWSXRAY_TRACE_ID_ENV_VAR];
     expect(debugMessages(() => expect(lambdaTraceHeader()).toBeUndefined())).toEqual([]);

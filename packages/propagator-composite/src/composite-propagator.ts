@@ -247,13 +247,6 @@ export class CompositePropagator implements TextMapPropagator {
    */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
     if (!isContext(context)) return context;
-    // One extract member (`b3,b3multi` runs B3 once; see withoutRepeatedExtraction): presence
-    // would only tell it what its own lookup tells it, and with its header there the walk's
-    // shortcut says "all present", which is the general path. The single-member path instead.
-    if (this.extractMembers.length === 1 && (this.singleMembers & 1) !== 0) {
-      const out = this.extractOne(0, context, carrier, getter);
-      if (out !== undefined) return out;
-    }
     // Members none of whose headers is in the carrier are skipped (they would return ctx as is).
     let skip = 0;
     const index = this.headerIndex;
@@ -285,6 +278,12 @@ export class CompositePropagator implements TextMapPropagator {
             : this.extractOne(i, context, carrier, getter);
           if (out !== undefined) return out;
         }
+      } else if (this.allMembers === 1 && (this.singleMembers & 1) !== 0) {
+        // One extract member (`b3,b3multi` extracts B3 once: withoutRepeatedExtraction) whose
+        // header is there: "every member present" is that one member, alone on the single-member
+        // path too. (Not for a carrier past the key cap either: the member bounds its own work.)
+        const out = this.extractOne(0, context, carrier, getter);
+        if (out !== undefined) return out;
       }
     } else {
       getter = this.keysOnce(getter);
@@ -364,7 +363,7 @@ export class CompositePropagator implements TextMapPropagator {
       }
     }
     try {
-      let next = this.extractMembers[i].extract(context, carrier, getter);
+      const next = this.extractMembers[i].extract(context, carrier, getter);
       if (next === context) return context;
       if (!isContext(next)) {
         this.failures.report(this.extractNames[i], i, 'extract', next, 'returned a non-Context');
