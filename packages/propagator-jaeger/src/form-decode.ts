@@ -23,7 +23,8 @@ export function formDecode(value: string): string | undefined {
       out += value.slice(from, i) + ' ';
       from = i + 1;
     } else if (c === PERCENT) {
-      if (i + 2 >= n) return undefined; // truncated escape: decodeURIComponent throws
+      // A truncated escape (`%` or `%4` at the end) needs no test of its own: charCodeAt past the
+      // end is NaN, which is no hex digit, so it is rejected here, as decodeURIComponent throws.
       const hi = hexDigit(value.charCodeAt(i + 1));
       const lo = hexDigit(value.charCodeAt(i + 2));
       if (hi < 0 || lo < 0) return undefined;
@@ -39,7 +40,7 @@ export function formDecode(value: string): string | undefined {
   return out + value.slice(from);
 }
 
-/** A hex digit of either case (escapes are case-insensitive: `%2f` is `%2F`), or -1. */
+/** A hex digit of either case (escapes are case-insensitive: `%2f` is `%2F`), or -1 (NaN too). */
 function hexDigit(c: number): number {
   return hexValue(c >= 0x41 && c <= 0x46 ? c + 0x20 : c);
 }
