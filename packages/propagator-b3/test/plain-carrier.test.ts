@@ -6,6 +6,7 @@
 import { defaultTextMapGetter, ROOT_CONTEXT, trace, type TextMapGetter } from '@opentelemetry/api';
 import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
 import { NO_B3_HEADERS, PAST_CAP_NO_B3, readPlainHeaders } from '../src/read-headers';
+import { B3_SAMPLING_STATE_KEY } from '../src/sampling-state';
 
 const T = '463ac35c9f6413ad48485a3953bb6124';
 const S = 'e457b5a2e4d86bd1';
@@ -89,6 +90,18 @@ describe('B3 multi headers on a plain carrier', () => {
     expect(extracted({ ...filler, 'x-b3-traceid': T, 'x-b3-spanid': S })).toEqual([T, S, 0]);
     // A B3 header among the walked keys: the general path (lookups, then a scan of keys()).
     expect(readPlainHeaders({ 'X-B3-Flags': '1', ...filler })).toBeUndefined();
+    // Each B3 name alone among the walked keys (any case) counts, not only the last one tested.
+    for (const name of ['B3', 'X-B3-TraceId', 'X-B3-SpanId', 'X-B3-Sampled', 'x-b3-flags']) {
+      expect([name, readPlainHeaders({ [name]: '1', ...filler })]).toEqual([name, undefined]);
+    }
+    // Observable in extract: `X-B3-Sampled: 0` alone is a sampling decision (deny) without a trace
+    // (REQUIREMENTS §4); the scan of keys() finds it in another case within the cap.
+    const denyOnly = b3.extract(
+      ROOT_CONTEXT,
+      { 'X-B3-Sampled': '0', ...filler },
+      defaultTextMapGetter,
+    );
+    expect(denyOnly.getValue(B3_SAMPLING_STATE_KEY)).toEqual({ state: 'deny' });
     expect(
       extracted({ 'X-B3-Flags': '1', ...filler, 'x-b3-traceid': T, 'x-b3-spanid': S }),
     ).toEqual([T, S, 1]);
