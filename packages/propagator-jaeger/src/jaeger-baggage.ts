@@ -37,8 +37,9 @@ function addItem(s: string, start: number, end: number, into: BaggageCollector):
     eq = i;
   }
   if (eq === -1) return;
-  // Trimmed against stops inside the item instead of bounds checks: the '=' at eq is not a space,
-  // nor is s[ks] once the key's forward scan has stopped there. No read leaves [start, end).
+  // Trimmed against stops instead of bounds checks: the '=' at eq is not a space, nor is s[ks] once
+  // the key's forward scan has stopped there, nor the ',' at `end` (or the NaN past the header's
+  // end). Only the value's forward scan may read s[end], and only for a value of spaces.
   let ks = start;
   while (isOws(s.charCodeAt(ks))) ks++; // stops at the '=' at the latest
   if (ks === eq) return; // no key
@@ -47,7 +48,8 @@ function addItem(s: string, start: number, end: number, into: BaggageCollector):
   let ve = end;
   while (isOws(s.charCodeAt(ve - 1))) ve--; // stops at the '=' at the latest
   let vs = eq + 1;
-  // Bounded: in an empty value the char at ve is a space, ',' or past the end of the header.
-  while (vs < ve && isOws(s.charCodeAt(vs))) vs++;
+  // Stops at the value's first other char, or, in a value of spaces only, at the ',' at `end` or
+  // past the header's end: vs is then past ve, and slice(vs, ve) is '' as for an empty value.
+  while (isOws(s.charCodeAt(vs))) vs++;
   into.add(s.slice(ks, ke), s.slice(vs, ve));
 }
