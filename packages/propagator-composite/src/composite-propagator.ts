@@ -281,7 +281,9 @@ export class CompositePropagator implements TextMapPropagator {
       } else if (this.allMembers === 1 && (this.singleMembers & 1) !== 0) {
         // One extract member (`b3,b3multi` extracts B3 once: withoutRepeatedExtraction) whose
         // header is there: "every member present" is that one member, alone on the single-member
-        // path too. (Not for a carrier past the key cap either: the member bounds its own work.)
+        // path too. ALL_PRESENT also answers a carrier past the key cap, or one whose walk threw:
+        // run alone, the member bounds its own work, and a throw of its own is reported as on the
+        // general path.
         const out = this.extractOne(0, context, carrier, getter);
         if (out !== undefined) return out;
       }
