@@ -25,6 +25,52 @@ describe('mergeBaggage', () => {
   });
 });
 
+// The merge copies the existing Baggage's entries (for Baton's and the API's Baggage, the Map behind
+// it, not getAllEntries()): the copy must keep their order and leave the existing Baggage as it was.
+describe.each([
+  ['a MapBaggage', (r: Record<string, BaggageEntry>) => new MapBaggage(new Map(Object.entries(r)))],
+  ['the API Baggage', (r: Record<string, BaggageEntry>) => propagation.createBaggage(r)],
+  [
+    'a Baggage of another implementation',
+    (r: Record<string, BaggageEntry>): Baggage => {
+      const api = propagation.createBaggage(r);
+      return {
+        getEntry: (k) => api.getEntry(k),
+        getAllEntries: () => api.getAllEntries(),
+        setEntry: (k, e) => api.setEntry(k, e),
+        removeEntry: (k) => api.removeEntry(k),
+        removeEntries: (...k) => api.removeEntries(...k),
+        clear: () => api.clear(),
+      };
+    },
+  ],
+])('mergeBaggage over %s in the context', (_, make) => {
+  const existing = make({ first: { value: '1' }, shared: { value: 'old' }, last: { value: '3' } });
+  const before = propagation.setBaggage(ROOT_CONTEXT, existing);
+  const found = new Map([
+    ['shared', { value: 'new' }],
+    ['added', { value: '4' }],
+  ]);
+  const merged = propagation.getBaggage(mergeBaggage(before, found))!;
+
+  test('existing keys in their order, then the new ones; the header wins per key', () => {
+    expect(merged.getAllEntries()).toEqual([
+      ['first', { value: '1' }],
+      ['shared', { value: 'new' }],
+      ['last', { value: '3' }],
+      ['added', { value: '4' }],
+    ]);
+  });
+
+  test('the Baggage already in the context is left as it was', () => {
+    expect(existing.getAllEntries()).toEqual([
+      ['first', { value: '1' }],
+      ['shared', { value: 'old' }],
+      ['last', { value: '3' }],
+    ]);
+  });
+});
+
 describe('MapBaggage behaves as the API Baggage', () => {
   test('immutable: changes return a new Baggage; entries are copies', () => {
     const b = new MapBaggage(new Map([['a', { value: '1' }]]));
