@@ -70,6 +70,37 @@ test('headers in another case, and uberctx- by prefix, still count as present', 
   expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0, 1, 1, 0]);
 });
 
+// The walk settles most keys by their length before reading a char: a key of a name's length, or
+// at least a prefix's length, must still reach the comparison (REQUIREMENTS §1: any case; §5: every
+// `uberctx-` header, whatever its length).
+describe('the key-length filter of the walk', () => {
+  const runs = (carrier: Record<string, string>): number[] => {
+    const members = everyFormat();
+    const spies = members.map((m) => jest.spyOn(m, 'extract'));
+    new CompositePropagator({ propagators: members }).extract(
+      ROOT_CONTEXT,
+      carrier,
+      defaultTextMapGetter,
+    );
+    return spies.map((s) => s.mock.calls.length);
+  };
+
+  test('an uberctx- key longer than every name runs the Jaeger member', () => {
+    const key = `uberctx-${'k'.repeat(40)}`;
+    expect(runs({ [key]: 'v', accept: '*/*' })).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  test('an uberctx- key of exactly the prefix length plus one runs it', () => {
+    expect(runs({ 'uberctx-k': 'v' })).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  test('a name in another case (same length) runs its member; other keys of that length do not', () => {
+    expect(runs({ 'PLATFORM-ID': 'plat-7f3a', 'content-typ': 'x', 'user-agent': 'y' })).toEqual([
+      0, 0, 0, 0, 1,
+    ]);
+  });
+});
+
 test('a getter whose keys() throws: every member runs and meets it itself', () => {
   const members = everyFormat();
   const spies = members.map((m) => jest.spyOn(m, 'extract'));
@@ -95,6 +126,7 @@ describe('skipping never changes the result', () => {
     'x-b3-flags',
     'uber-trace-id',
     'uberctx-user',
+    'uberctx-a-baggage-key-longer-than-every-header-name',
     'jaeger-baggage',
     'platform-id',
     'accept',
@@ -276,6 +308,21 @@ describe("every member's first header present: no walk, the same answer", () => 
     const carrier = { traceparent: `00-${T}-${S}-01` };
     Object.defineProperty(carrier, 'b3', { value: `${T}-${S}-1`, enumerable: false });
     expect(runs(carrier)).toEqual([1, 0]);
+  });
+
+  test('a first header that reads undefined: the walk decides (the key is there: B3 runs)', () => {
+    expect(runs({ traceparent: `00-${T}-${S}-01`, b3: undefined })).toEqual([1, 1]);
+  });
+
+  test('a first header whose getter throws: every member runs and meets it itself', () => {
+    const carrier = { traceparent: `00-${T}-${S}-01` };
+    Object.defineProperty(carrier, 'b3', {
+      enumerable: true,
+      get() {
+        throw new Error('accessor');
+      },
+    });
+    expect(runs(carrier)).toEqual([1, 1]);
   });
 
   test('one of them inherited (a polluted Object.prototype): that member is skipped', () => {
