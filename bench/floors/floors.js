@@ -23,7 +23,8 @@ const api = require('@opentelemetry/api');
 const core = require('@opentelemetry/core');
 const officialB3 = require('@opentelemetry/propagator-b3');
 const { JaegerPropagator: OfficialJaeger } = require('@opentelemetry/propagator-jaeger');
-const { hexOr } = require('@baton/internal'); // four chars a step: the fastest loop we know
+// hexOr: four chars a step, the fastest loop we know; MapBaggage: a Baggage over a Map, no copies.
+const { hexOr, isTchar, MapBaggage } = require('@baton/internal');
 const { headers, NODE_REQUEST_HEADERS } = require('../lib/wire');
 const { cycle, spanContexts } = require('../lib/fresh');
 const o3 = require('../lib/official3');
@@ -34,6 +35,7 @@ const { W3CBaggagePropagator } = require('@baton/propagator-w3c');
 const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
 const { CloudTracePropagator } = require('@baton/propagator-cloud-trace');
 const { OTTracePropagator } = require('@baton/propagator-ot-trace');
+const { CompositePropagator } = require('@baton/propagator-composite');
 const { OTTracePropagator: OfficialOT } = require('@opentelemetry/propagator-ot-trace');
 const { AWSXRayPropagator: OfficialXRay } = require('@opentelemetry/propagator-aws-xray');
 const {
@@ -141,6 +143,16 @@ const five = [
   // B3 multi extracts what B3 single does (EXTRACT_EQUIVALENCE): the composite runs it once.
   new JaegerPropagator(),
 ];
+// The same five as the composite suite's Baton composite (b3 and b3multi both; it runs B3 once).
+const batonFive = new CompositePropagator({
+  propagators: [
+    new W3CTraceContextPropagator(),
+    new W3CBaggagePropagator(),
+    new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
+    new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
+    new JaegerPropagator(),
+  ],
+});
 // The composite suite's request and official composites (bench/lib/requests.js).
 const { EVERY_FORMAT, officialFive } = require('../lib/requests');
 const officialFive3 = officialFive(o3.core, o3.b3, OfficialJaeger);
@@ -156,6 +168,64 @@ const HEX = new Int8Array(128).fill(-1);
 for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
 for (let c = 0; c < 6; c++) HEX[0x61 + c] = 10 + c;
 const hex2 = (v, i) => (HEX[v.charCodeAt(i) & 0x7f] << 4) | HEX[v.charCodeAt(i + 1) & 0x7f];
+
+/** A TraceState that keeps the checked header as sent (the least a floor can hand the API). */
+class SentTraceState {
+  constructor(value) {
+    this.value = value;
+  }
+  get() {
+    return undefined;
+  }
+  set() {
+    return this;
+  }
+  unset() {
+    return this;
+  }
+  serialize() {
+    return this.value;
+  }
+}
+
+/**
+ * §2 (W3C-TC §tracestate): at most 512 chars, and every char one the list grammar allows (keys
+ * lcalpha / digit / `_-*\/@`, values printable except `,` and `=`): a char loop, the least check that
+ * rejects what the grammar rejects on this row's header (a key/value split per member is skipped).
+ */
+function tracestateChars(v) {
+  if (v.length > 512) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+/** §3 (W3C-BAG): the members of `v` into `entries`: key a token, value baggage-octets, decoded. */
+function baggageMembers(v, entries) {
+  let start = 0;
+  while (start < v.length) {
+    let end = v.indexOf(',', start);
+    if (end < 0) end = v.length;
+    const eq = v.indexOf('=', start);
+    if (eq > start && eq < end) {
+      let ok = true;
+      for (let i = start; i < eq && ok; i++) ok = isTchar(v.charCodeAt(i));
+      let escaped = false;
+      for (let i = eq + 1; i < end && ok; i++) {
+        const c = v.charCodeAt(i);
+        ok = c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x2c && c !== 0x3b && c !== 0x5c;
+        if (c === 0x25) escaped = true;
+      }
+      if (ok) {
+        const raw = v.slice(eq + 1, end);
+        entries.set(v.slice(start, eq), { value: escaped ? decodeURIComponent(raw) : raw });
+      }
+    }
+    start = end + 1;
+  }
+}
 
 /**
  * The floors, one function each, so a floor row and a "Baton vs floor" row time the same code.
@@ -269,6 +339,63 @@ const floor = {
     // Each baggage entry would be one more header (none in this pool): the lookup is the work.
     return propagation.getBaggage(ctx) === undefined ? c : c;
   })(cycle(contexts)),
+  // The composite of five (tracecontext, baggage, b3, b3multi, jaeger) on EVERY_FORMAT: the same
+  // trace in W3C, B3 (single and multi) and Jaeger, baggage in W3C and one `uberctx-` item.
+  everyFormatExtract: () => {
+    const c = everyFormat;
+    // §2: the traceparent, as w3cExtractValid (version 00, exact length, dashes, flags, 48 id chars).
+    const v = getter.get(c, 'traceparent');
+    if (typeof v !== 'string' || v.length !== 55 || hex2(v, 0) !== 0) return ROOT_CONTEXT;
+    if (v.charCodeAt(2) !== 0x2d || v.charCodeAt(35) !== 0x2d || v.charCodeAt(52) !== 0x2d) {
+      return ROOT_CONTEXT;
+    }
+    const flags = hex2(v, 53);
+    if (flags < 0 || hexOr(v, 3, 35) <= 0 || hexOr(v, 36, 52) <= 0) return ROOT_CONTEXT;
+    const sc = { traceId: v.slice(3, 35), spanId: v.slice(36, 52), traceFlags: flags & 3 };
+    sc.isRemote = true;
+    // §2: the tracestate, checked and kept on the span context.
+    const ts = getter.get(c, 'tracestate');
+    sc.traceState =
+      typeof ts === 'string' && tracestateChars(ts) ? new SentTraceState(ts) : undefined;
+    // §3: the baggage members.
+    const entries = new Map();
+    const bag = getter.get(c, 'baggage');
+    if (typeof bag === 'string') baggageMembers(bag, entries);
+    // §4: the B3 single header's ids checked (length, dash, hex, not all zero). The same trace and
+    // span as W3C's: W3C's span context stays (§7: the tracestate and flags of the same ids are
+    // kept). A valid single header is what B3 reads (B3 spec: it wins over the multi headers), so
+    // b3multi, which extracts what b3 does, reads nothing more.
+    const b3 = getter.get(c, 'b3');
+    if (typeof b3 !== 'string' || b3.charCodeAt(32) !== 0x2d || b3.charCodeAt(49) !== 0x2d) {
+      return ROOT_CONTEXT;
+    }
+    if (hexOr(b3, 0, 32) <= 0 || hexOr(b3, 33, 49) <= 0) return ROOT_CONTEXT;
+    if (!b3.startsWith(sc.traceId) || !b3.startsWith(sc.spanId, 33)) return ROOT_CONTEXT;
+    // §5: uber-trace-id's ids and flags checked, compared with the span context's (same trace).
+    const u = getter.get(c, 'uber-trace-id');
+    if (typeof u !== 'string' || u.charCodeAt(32) !== 0x3a || u.charCodeAt(49) !== 0x3a) {
+      return ROOT_CONTEXT;
+    }
+    // `{trace}:{span}:0:{flags}`: the parent span id field, the flags (one or two hex digits).
+    if (u.charCodeAt(51) !== 0x3a || u.length < 53 || u.length > 54) return ROOT_CONTEXT;
+    if (hexOr(u, 0, 32) <= 0 || hexOr(u, 33, 49) <= 0 || hexOr(u, 50, 51) < 0) return ROOT_CONTEXT;
+    if (hexOr(u, 52, u.length) < 0) return ROOT_CONTEXT;
+    if (!u.startsWith(sc.traceId) || !u.startsWith(sc.spanId, 33)) return ROOT_CONTEXT;
+    // §5: every `uberctx-` header is an item (a walk of the keys, which also answers §1 for
+    // `jaeger-baggage`, 14 chars, in any case); its value form-decoded (none needs it here).
+    let lists = 0;
+    for (const key in c) {
+      if (key.length === 14) lists++;
+      if (key.length > 8 && key.charCodeAt(0) === 0x75 && key.startsWith('uberctx-')) {
+        const value = c[key];
+        if (value.indexOf('%') < 0 && value.indexOf('+') < 0) entries.set(key.slice(8), { value });
+      }
+    }
+    if (lists === -1) return ROOT_CONTEXT;
+    // The context: the span context and the merged baggage (two setValue, as the API's helpers).
+    const ctx = trace.setSpanContext(ROOT_CONTEXT, sc);
+    return entries.size === 0 ? ctx : propagation.setBaggage(ctx, new MapBaggage(entries));
+  },
   // tracecontext,baggage,xray, only `traceparent`: the W3C floor above, where the one walk of
   // the keys also answers §1 for the two absent formats (baggage, x-amzn-trace-id) and tracestate.
   xrayCompositeOnlyTraceparent: () => {
@@ -528,6 +655,20 @@ module.exports = {
         lXrayComposite.inject(next(), c, setter);
         return c;
       })(cycle(contexts)),
+    },
+    {
+      // REQUIREMENTS §9: the composite rows at most 0.5× the newest official. Their floor.
+      label: 'composite of five, every format present: floor vs official',
+      baton: floor.everyFormatExtract,
+      official: () => officialFive212.extract(ROOT_CONTEXT, everyFormat, getter),
+      latest: () => officialFive3.extract(ROOT3, everyFormat, getter3),
+    },
+    {
+      // Not judged against the floor by §9 (the row's target is 0.5× the official): where the
+      // time over the floor is, for the next change to the composite or its members.
+      label: 'composite of five, every format present: Baton vs floor',
+      baton: () => batonFive.extract(ROOT_CONTEXT, everyFormat, getter),
+      official: floor.everyFormatExtract,
     },
     {
       // Not a floor of the rules: what Baton's own members cost run in sequence with no composite
