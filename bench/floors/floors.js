@@ -370,6 +370,9 @@ const floor = {
       return ROOT_CONTEXT;
     }
     if (hexOr(b3, 0, 32) <= 0 || hexOr(b3, 33, 49) <= 0) return ROOT_CONTEXT;
+    // The sampling field: `-1`, `-0` or `-d` (this row's is `-1`: sampled, as W3C's).
+    const sampling = b3.length === 51 ? b3.charCodeAt(50) : -1;
+    if (sampling !== 0x31 && sampling !== 0x30 && sampling !== 0x64) return ROOT_CONTEXT;
     if (!b3.startsWith(sc.traceId) || !b3.startsWith(sc.spanId, 33)) return ROOT_CONTEXT;
     // §5: uber-trace-id's ids and flags checked, compared with the span context's (same trace).
     const u = getter.get(c, 'uber-trace-id');
