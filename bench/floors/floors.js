@@ -24,7 +24,13 @@ const core = require('@opentelemetry/core');
 const officialB3 = require('@opentelemetry/propagator-b3');
 const { JaegerPropagator: OfficialJaeger } = require('@opentelemetry/propagator-jaeger');
 // hexOr: four chars a step, the fastest loop we know; MapBaggage: a Baggage over a Map, no copies.
-const { hexOr, isTchar, MapBaggage } = require('@baton/internal');
+const {
+  equalsIgnoreAsciiCase,
+  hasPrefixIgnoreCase,
+  hexOr,
+  isTchar,
+  MapBaggage,
+} = require('@baton/internal');
 const { headers, NODE_REQUEST_HEADERS } = require('../lib/wire');
 const { cycle, spanContexts } = require('../lib/fresh');
 const o3 = require('../lib/official3');
@@ -169,45 +175,47 @@ for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
 for (let c = 0; c < 6; c++) HEX[0x61 + c] = 10 + c;
 const hex2 = (v, i) => (HEX[v.charCodeAt(i) & 0x7f] << 4) | HEX[v.charCodeAt(i + 1) & 0x7f];
 
-/** A TraceState that keeps the checked header as sent (the least a floor can hand the API). */
-class SentTraceState {
-  constructor(value) {
-    this.value = value;
+/**
+ * A TraceState over the header as sent, parsed on first use (by core's TraceState): extract only
+ * keeps it, as Baton's W3CTraceState does — §2's list grammar is applied when the tracestate is
+ * read or sent, not on every request that carries one.
+ */
+class LazyTraceState {
+  constructor(raw) {
+    this.raw = raw;
+    this.parsed = undefined;
   }
-  get() {
-    return undefined;
+  list() {
+    if (this.parsed === undefined) this.parsed = new core.TraceState(this.raw);
+    return this.parsed;
   }
-  set() {
-    return this;
+  get(key) {
+    return this.list().get(key);
   }
-  unset() {
-    return this;
+  set(key, value) {
+    return this.list().set(key, value);
+  }
+  unset(key) {
+    return this.list().unset(key);
   }
   serialize() {
-    return this.value;
+    return this.list().serialize();
   }
 }
+// §2 (Baton's decision): a combined tracestate longer than this is discarded unread.
+const TRACE_STATE_MAX_LENGTH = 32 * (256 + 1 + 256) + 31 + 1024;
 
 /**
- * §2 (W3C-TC §tracestate): at most 512 chars, and every char one the list grammar allows (keys
- * lcalpha / digit / `_-*\/@`, values printable except `,` and `=`): a char loop, the least check that
- * rejects what the grammar rejects on this row's header (a key/value split per member is skipped).
+ * §3 (W3C-BAG): the members of `v` into `entries`: key a token, value baggage-octets, decoded; at
+ * most 64 members and 8,192 bytes (§3 / W3C-BAG §Limits).
  */
-function tracestateChars(v) {
-  if (v.length > 512) return false;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return false;
-  }
-  return true;
-}
-
-/** §3 (W3C-BAG): the members of `v` into `entries`: key a token, value baggage-octets, decoded. */
 function baggageMembers(v, entries) {
+  const n = v.length < 8192 ? v.length : 8192;
   let start = 0;
-  while (start < v.length) {
+  while (start < n && entries.size < 64) {
     let end = v.indexOf(',', start);
     if (end < 0) end = v.length;
+    if (end > n) break;
     const eq = v.indexOf('=', start);
     if (eq > start && eq < end) {
       let ok = true;
@@ -225,6 +233,20 @@ function baggageMembers(v, entries) {
     }
     start = end + 1;
   }
+}
+
+/**
+ * §7 ("keys in any case"): a `uberctx-` key has lost its case (header names are case-insensitive),
+ * so it is not added beside an entry whose key differs from it only in case: the entries of its
+ * length are compared, ignoring case.
+ */
+function hasCaseTwin(entries, key) {
+  for (const other of entries.keys()) {
+    if (other.length === key.length && other !== key && equalsIgnoreAsciiCase(other, key)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -353,27 +375,31 @@ const floor = {
     if (flags < 0 || hexOr(v, 3, 35) <= 0 || hexOr(v, 36, 52) <= 0) return ROOT_CONTEXT;
     const sc = { traceId: v.slice(3, 35), spanId: v.slice(36, 52), traceFlags: flags & 3 };
     sc.isRemote = true;
-    // §2: the tracestate, checked and kept on the span context.
+    // §2: the tracestate, kept on the span context (discarded unread past the cap).
     const ts = getter.get(c, 'tracestate');
     sc.traceState =
-      typeof ts === 'string' && tracestateChars(ts) ? new SentTraceState(ts) : undefined;
+      typeof ts === 'string' && ts.length <= TRACE_STATE_MAX_LENGTH
+        ? new LazyTraceState(ts)
+        : undefined;
     // §3: the baggage members.
     const entries = new Map();
     const bag = getter.get(c, 'baggage');
     if (typeof bag === 'string') baggageMembers(bag, entries);
     // §4: the B3 single header's ids checked (length, dash, hex, not all zero). The same trace and
     // span as W3C's: W3C's span context stays (§7: the tracestate and flags of the same ids are
-    // kept). A valid single header is what B3 reads (B3 spec: it wins over the multi headers), so
+    // kept). A valid single header is what B3 reads (§4: "a valid `b3` wins over `x-b3-*`"), so
     // b3multi, which extracts what b3 does, reads nothing more.
     const b3 = getter.get(c, 'b3');
     if (typeof b3 !== 'string' || b3.charCodeAt(32) !== 0x2d || b3.charCodeAt(49) !== 0x2d) {
       return ROOT_CONTEXT;
     }
     if (hexOr(b3, 0, 32) <= 0 || hexOr(b3, 33, 49) <= 0) return ROOT_CONTEXT;
-    // The sampling field: `-1`, `-0` or `-d` (this row's is `-1`: sampled, as W3C's).
+    // The sampling field: `-1`, `-0` or `-d` (debug would also set the debug key; this row's is 1).
     const sampling = b3.length === 51 ? b3.charCodeAt(50) : -1;
     if (sampling !== 0x31 && sampling !== 0x30 && sampling !== 0x64) return ROOT_CONTEXT;
     if (!b3.startsWith(sc.traceId) || !b3.startsWith(sc.spanId, 33)) return ROOT_CONTEXT;
+    // Last valid wins (§7): B3's sampled bit, W3C's random bit carried (same ids).
+    sc.traceFlags = (sampling === 0x30 ? 0 : 1) | (sc.traceFlags & 2);
     // §5: uber-trace-id's ids and flags checked, compared with the span context's (same trace).
     const u = getter.get(c, 'uber-trace-id');
     if (typeof u !== 'string' || u.charCodeAt(32) !== 0x3a || u.charCodeAt(49) !== 0x3a) {
@@ -382,16 +408,25 @@ const floor = {
     // `{trace}:{span}:0:{flags}`: the parent span id field, the flags (one or two hex digits).
     if (u.charCodeAt(51) !== 0x3a || u.length < 53 || u.length > 54) return ROOT_CONTEXT;
     if (hexOr(u, 0, 32) <= 0 || hexOr(u, 33, 49) <= 0 || hexOr(u, 50, 51) < 0) return ROOT_CONTEXT;
-    if (hexOr(u, 52, u.length) < 0) return ROOT_CONTEXT;
+    const jaegerFlags = hexOr(u, 52, u.length);
+    if (jaegerFlags < 0) return ROOT_CONTEXT;
     if (!u.startsWith(sc.traceId) || !u.startsWith(sc.spanId, 33)) return ROOT_CONTEXT;
-    // §5: every `uberctx-` header is an item (a walk of the keys, which also answers §1 for
-    // `jaeger-baggage`, 14 chars, in any case); its value form-decoded (none needs it here).
+    sc.traceFlags = (jaegerFlags & 1) | (sc.traceFlags & 2);
+    // §5: every `uberctx-` header (any case, §1) is an item, at most 64 items / 8,192 bytes with
+    // the rest; its value form-decoded (none needs it here). The same walk answers §1 for the absent
+    // `jaeger-baggage` (14 chars; a key of that length is compared by its first char, at least).
     let lists = 0;
+    let bytes = 0;
     for (const key in c) {
-      if (key.length === 14) lists++;
-      if (key.length > 8 && key.charCodeAt(0) === 0x75 && key.startsWith('uberctx-')) {
+      if (key.length === 14 && (key.charCodeAt(0) | 0x20) === 0x6a) lists++;
+      if (key.length > 8 && hasPrefixIgnoreCase(key, 'uberctx-')) {
         const value = c[key];
-        if (value.indexOf('%') < 0 && value.indexOf('+') < 0) entries.set(key.slice(8), { value });
+        const name = key.slice(8);
+        bytes += name.length + value.length;
+        if (entries.size >= 64 || bytes > 8192) break;
+        if (value.indexOf('%') < 0 && value.indexOf('+') < 0 && !hasCaseTwin(entries, name)) {
+          entries.set(name, { value });
+        }
       }
     }
     if (lists === -1) return ROOT_CONTEXT;
