@@ -126,7 +126,12 @@ export function hasValidIds(spanContext: object, traceId: unknown, spanId: unkno
   ) {
     return true;
   }
-  if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) return false;
+  // isValidTraceId(traceId) && isValidSpanId(spanId), written out: two calls made the inject that
+  // inlines this too big for TurboFan's inlining budget, and it then called one of them out of line.
+  if (typeof traceId !== 'string' || typeof spanId !== 'string') return false;
+  if (traceId.length !== TRACE_ID_LENGTH || spanId.length !== SPAN_ID_LENGTH) return false;
+  if (hexOr(traceId, 0, TRACE_ID_LENGTH) <= 0 || hexOr(spanId, 0, SPAN_ID_LENGTH) <= 0)
+    return false;
   lastValid.spanContext = spanContext;
   lastValid.traceId = traceId;
   lastValid.spanId = spanId;

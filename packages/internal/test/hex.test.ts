@@ -80,6 +80,12 @@ describe('hasValidIds remembers only the span context and ids it accepted', () =
       [T, '0000000000000000'],
       [T, S + ' '],
       ['00000000000000000000000000000000', S],
+      // Hex of the wrong length: only the length check rejects these (charCodeAt past the end is
+      // NaN, which the hex table reads as nothing).
+      [T + 'a', S],
+      [T.slice(0, 31), S],
+      [T, S + 'a'],
+      [T, S.slice(0, 15)],
     ]) {
       sc.traceId = t;
       sc.spanId = s;
