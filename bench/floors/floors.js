@@ -41,7 +41,6 @@ const { W3CBaggagePropagator } = require('@baton/propagator-w3c');
 const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
 const { CloudTracePropagator } = require('@baton/propagator-cloud-trace');
 const { OTTracePropagator } = require('@baton/propagator-ot-trace');
-const { CompositePropagator } = require('@baton/propagator-composite');
 const { OTTracePropagator: OfficialOT } = require('@opentelemetry/propagator-ot-trace');
 const { AWSXRayPropagator: OfficialXRay } = require('@opentelemetry/propagator-aws-xray');
 const {
@@ -149,18 +148,9 @@ const five = [
   // B3 multi extracts what B3 single does (EXTRACT_EQUIVALENCE): the composite runs it once.
   new JaegerPropagator(),
 ];
-// The same five as the composite suite's Baton composite (b3 and b3multi both; it runs B3 once).
-const batonFive = new CompositePropagator({
-  propagators: [
-    new W3CTraceContextPropagator(),
-    new W3CBaggagePropagator(),
-    new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
-    new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
-    new JaegerPropagator(),
-  ],
-});
-// The composite suite's request and official composites (bench/lib/requests.js).
-const { EVERY_FORMAT, officialFive } = require('../lib/requests');
+// The composite suite's request, official composites and Baton composite (bench/lib/requests.js).
+const { EVERY_FORMAT, officialFive, batonFive: makeBatonFive } = require('../lib/requests');
+const batonFive = makeBatonFive();
 const officialFive3 = officialFive(o3.core, o3.b3, OfficialJaeger);
 const officialFive212 = officialFive(core, officialB3, OfficialJaeger);
 const everyFormat = headers(EVERY_FORMAT);

@@ -15,38 +15,15 @@ const api = require('@opentelemetry/api');
 const [side = 'baton', retainedArg = '256', churnArg = '16'] = process.argv.slice(2);
 const { ROOT_CONTEXT, defaultTextMapGetter: getter, defaultTextMapSetter: setter } = api;
 
-function batonComposite() {
-  const { W3CTraceContextPropagator, W3CBaggagePropagator } = require('@baton/propagator-w3c');
-  const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
-  const { JaegerPropagator } = require('@baton/propagator-jaeger');
-  const { CompositePropagator } = require('@baton/propagator-composite');
-  return new CompositePropagator({
-    propagators: [
-      new W3CTraceContextPropagator(),
-      new W3CBaggagePropagator(),
-      new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
-      new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
-      new JaegerPropagator(),
-    ],
-  });
-}
-
-function officialComposite() {
-  const core = require('@opentelemetry/core');
-  const b3 = require('@opentelemetry/propagator-b3');
-  const { JaegerPropagator } = require('@opentelemetry/propagator-jaeger');
-  return new core.CompositePropagator({
-    propagators: [
-      new core.W3CTraceContextPropagator(),
-      new core.W3CBaggagePropagator(),
-      new b3.B3Propagator({ injectEncoding: b3.B3InjectEncoding.SINGLE_HEADER }),
-      new b3.B3Propagator({ injectEncoding: b3.B3InjectEncoding.MULTI_HEADER }),
-      new JaegerPropagator(),
-    ],
-  });
-}
-
-const propagator = side === 'official' ? officialComposite() : batonComposite();
+const { officialFive, batonFive } = require('../lib/requests');
+const propagator =
+  side === 'official'
+    ? officialFive(
+        require('@opentelemetry/core'),
+        require('@opentelemetry/propagator-b3'),
+        require('@opentelemetry/propagator-jaeger').JaegerPropagator,
+      )
+    : batonFive();
 
 /**
  * A large, churning heap: `retained` MB of 1 KB strings in slots, `churn` KB of them replaced per

@@ -59,34 +59,12 @@ function child(side) {
 }
 
 function compositeOf(side) {
-  if (side === 'baton') {
-    const { W3CTraceContextPropagator, W3CBaggagePropagator } = require('@baton/propagator-w3c');
-    const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
-    const { JaegerPropagator } = require('@baton/propagator-jaeger');
-    const { CompositePropagator } = require('@baton/propagator-composite');
-    return new CompositePropagator({
-      propagators: [
-        new W3CTraceContextPropagator(),
-        new W3CBaggagePropagator(),
-        new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
-        new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
-        new JaegerPropagator(),
-      ],
-    });
-  }
+  const { officialFive, batonFive } = require('../lib/requests');
+  if (side === 'baton') return batonFive();
   const o3 = side === 'latest' ? require('../lib/official3') : undefined;
   const core = o3 ? o3.core : require('@opentelemetry/core');
   const b3 = o3 ? o3.b3 : require('@opentelemetry/propagator-b3');
-  const { JaegerPropagator } = require('@opentelemetry/propagator-jaeger');
-  return new core.CompositePropagator({
-    propagators: [
-      new core.W3CTraceContextPropagator(),
-      new core.W3CBaggagePropagator(),
-      new b3.B3Propagator({ injectEncoding: b3.B3InjectEncoding.SINGLE_HEADER }),
-      new b3.B3Propagator({ injectEncoding: b3.B3InjectEncoding.MULTI_HEADER }),
-      new JaegerPropagator(),
-    ],
-  });
+  return officialFive(core, b3, require('@opentelemetry/propagator-jaeger').JaegerPropagator);
 }
 
 function main() {

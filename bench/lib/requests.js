@@ -62,3 +62,26 @@ function officialFive(core, b3, Jaeger) {
 }
 
 module.exports.officialFive = officialFive;
+
+/**
+ * Baton's composite of the same five, in the same order (b3 and b3multi both: the composite runs B3's
+ * extract once). The packages are required here, not at the top, so a script timing only the
+ * official side does not load them.
+ */
+function batonFive() {
+  const { W3CTraceContextPropagator, W3CBaggagePropagator } = require('@baton/propagator-w3c');
+  const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
+  const { JaegerPropagator } = require('@baton/propagator-jaeger');
+  const { CompositePropagator } = require('@baton/propagator-composite');
+  return new CompositePropagator({
+    propagators: [
+      new W3CTraceContextPropagator(),
+      new W3CBaggagePropagator(),
+      new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
+      new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
+      new JaegerPropagator(),
+    ],
+  });
+}
+
+module.exports.batonFive = batonFive;

@@ -17,9 +17,7 @@ const { cycle, spanContexts } = require('../lib/fresh');
 const core = require('@opentelemetry/core');
 const officialB3 = require('@opentelemetry/propagator-b3');
 const { JaegerPropagator: OfficialJaeger } = require('@opentelemetry/propagator-jaeger');
-const { W3CTraceContextPropagator, W3CBaggagePropagator } = require('@baton/propagator-w3c');
 const { B3Propagator, B3InjectEncoding } = require('@baton/propagator-b3');
-const { JaegerPropagator } = require('@baton/propagator-jaeger');
 const { CompositePropagator } = require('@baton/propagator-composite');
 const o3 = require('../lib/official3');
 
@@ -30,17 +28,17 @@ const {
   defaultTextMapSetter: setter3,
 } = o3.api;
 
-const baton = new CompositePropagator({
-  propagators: [
-    new W3CTraceContextPropagator(),
-    new W3CBaggagePropagator(),
-    new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
-    new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
-    new JaegerPropagator(),
-  ],
-  // Every-format carriers below agree on one trace, so no conflict is reported while timing.
-});
-const { TRACE_ID, SPAN_ID, ORDINARY, EVERY_FORMAT, officialFive } = require('../lib/requests');
+const {
+  TRACE_ID,
+  SPAN_ID,
+  ORDINARY,
+  EVERY_FORMAT,
+  officialFive,
+  batonFive,
+} = require('../lib/requests');
+
+// Every-format carriers below agree on one trace, so no conflict is reported while timing.
+const baton = batonFive();
 
 const official = officialFive(core, officialB3, OfficialJaeger);
 const latest = officialFive(o3.core, o3.b3, OfficialJaeger);
