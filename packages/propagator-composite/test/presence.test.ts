@@ -45,6 +45,17 @@ function opaque(m: TextMapPropagator): TextMapPropagator {
   return wrapper;
 }
 
+/** How many times each of `members` extracted, through a composite of them, from `carrier`. */
+function extractCalls(members: TextMapPropagator[], carrier: object): number[] {
+  const spies = members.map((m) => jest.spyOn(m, 'extract'));
+  new CompositePropagator({ propagators: members }).extract(
+    ROOT_CONTEXT,
+    carrier,
+    defaultTextMapGetter,
+  );
+  return spies.map((s) => s.mock.calls.length);
+}
+
 test('a traceparent-only carrier runs only the member that reads traceparent', () => {
   const members = everyFormat();
   const spies = members.map((m) => jest.spyOn(m, 'extract'));
@@ -74,16 +85,7 @@ test('headers in another case, and uberctx- by prefix, still count as present', 
 // at least a prefix's length, must still reach the comparison (REQUIREMENTS §1: any case; §5: every
 // `uberctx-` header, whatever its length).
 describe('the key-length filter of the walk', () => {
-  const runs = (carrier: Record<string, string>): number[] => {
-    const members = everyFormat();
-    const spies = members.map((m) => jest.spyOn(m, 'extract'));
-    new CompositePropagator({ propagators: members }).extract(
-      ROOT_CONTEXT,
-      carrier,
-      defaultTextMapGetter,
-    );
-    return spies.map((s) => s.mock.calls.length);
-  };
+  const runs = (carrier: object): number[] => extractCalls(everyFormat(), carrier);
 
   test('an uberctx- key longer than every name runs the Jaeger member', () => {
     const key = `uberctx-${'k'.repeat(40)}`;
@@ -291,16 +293,7 @@ describe("every member's first header present: no walk, the same answer", () => 
     new W3CTraceContextPropagator(),
     new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
   ];
-  const runs = (carrier: object): number[] => {
-    const ms = members();
-    const spies = ms.map((m) => jest.spyOn(m, 'extract'));
-    new CompositePropagator({ propagators: ms }).extract(
-      ROOT_CONTEXT,
-      carrier,
-      defaultTextMapGetter,
-    );
-    return spies.map((s) => s.mock.calls.length);
-  };
+  const runs = (carrier: object): number[] => extractCalls(members(), carrier);
 
   test('both first headers as own enumerable keys: both members run', () => {
     expect(runs({ traceparent: `00-${T}-${S}-01`, b3: `${T}-${S}-1` })).toEqual([1, 1]);
