@@ -102,6 +102,16 @@ function pairsOf(map: ReadonlyMap<string, BaggageEntry>): Array<readonly [string
 const API_BAGGAGE_PROTOTYPE: unknown = Object.getPrototypeOf(propagation.createBaggage());
 
 /**
+ * The Map behind the API's own Baggage (its `_entries` field, unchanged since api 1.0; checked by a
+ * test), or undefined for any other Baggage or an API whose Baggage no longer has it.
+ */
+function apiBaggageMap(baggage: Baggage): Map<string, BaggageEntry> | undefined {
+  if (Object.getPrototypeOf(baggage) !== API_BAGGAGE_PROTOTYPE) return undefined;
+  const map: unknown = (baggage as unknown as { _entries?: unknown })._entries;
+  return map instanceof Map ? (map as Map<string, BaggageEntry>) : undefined;
+}
+
+/**
  * A new Map of `baggage`'s entries (the same entry objects), for a merge to add to. For Baton's and
  * the API's Baggage, one copy of the Map behind it: a pair list first (baggageEntryList) and a
  * Map filled from it cost two arrays per entry more, and the every-format composite extract merges
@@ -109,10 +119,8 @@ const API_BAGGAGE_PROTOTYPE: unknown = Object.getPrototypeOf(propagation.createB
  */
 function entriesCopy(baggage: Baggage): Map<string, BaggageEntry> {
   if (baggage instanceof MapBaggage) return baggage.entriesCopy();
-  if (Object.getPrototypeOf(baggage) === API_BAGGAGE_PROTOTYPE) {
-    const map: unknown = (baggage as unknown as { _entries?: unknown })._entries;
-    if (map instanceof Map) return copyMap(map as Map<string, BaggageEntry>);
-  }
+  const map = apiBaggageMap(baggage);
+  if (map !== undefined) return copyMap(map);
   const list = baggage.getAllEntries();
   const out = new Map<string, BaggageEntry>();
   for (let i = 0; i < list.length; i++) out.set(list[i][0], list[i][1]);
@@ -137,17 +145,13 @@ function hasCaselessEntry(entries: Map<string, BaggageEntry>): boolean {
  */
 export function baggageEntryList(baggage: Baggage): ReadonlyArray<readonly [string, BaggageEntry]> {
   if (baggage instanceof MapBaggage) return baggage.entryList();
-  if (Object.getPrototypeOf(baggage) === API_BAGGAGE_PROTOTYPE) {
-    const map: unknown = (baggage as unknown as { _entries?: unknown })._entries;
-    if (map instanceof Map) return pairsOf(map as Map<string, BaggageEntry>);
-  }
-  return baggage.getAllEntries();
+  const map = apiBaggageMap(baggage);
+  return map === undefined ? baggage.getAllEntries() : pairsOf(map);
 }
 
 /** True when baggageEntryList reads the API's Baggage without getAllEntries (for a test). */
 export function readsApiBaggageDirectly(): boolean {
-  const map: unknown = (propagation.createBaggage() as unknown as { _entries?: unknown })._entries;
-  return map instanceof Map;
+  return apiBaggageMap(propagation.createBaggage()) !== undefined;
 }
 
 /**
