@@ -79,8 +79,8 @@ export class MapBaggage implements Baggage {
 
 /**
  * A copy of `map`, same order. `new Map(map)` goes through the entries iterator and allocates a
- * [key, value] array and a result object per entry: 595 B and 106 ns for a 3-entry map on the bench
- * machine (Node 20), against 205 B (the Map alone) and 54 ns for this loop.
+ * [key, value] array and a result object per entry: 595 B for a 3-entry map on Node 20, against
+ * 205 B (the Map alone) for this loop (`node --expose-gc bench/micro/map-copy.js`).
  */
 function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
   const out = new Map<K, V>();
