@@ -1,4 +1,4 @@
-import type { Context, SpanContext, TextMapSetter } from '@opentelemetry/api';
+import type { Baggage, Context, SpanContext, TextMapSetter } from '@opentelemetry/api';
 
 /**
  * A promise a propagator can make to CompositePropagator (@baton/propagator-composite).
@@ -92,22 +92,30 @@ export interface RejectionReason {
 }
 
 /**
- * A fourth promise to CompositePropagator: `[INJECT_SPAN_CONTEXT](context, spanContext, carrier,
- * setter)` writes exactly what `inject(context, carrier, setter)` writes, given that the caller has
- * found tracing not suppressed in `context` (REQUIREMENTS §1) and passes the span context
- * `trace.getSpanContext(context)` returns (undefined when the context holds no span). It never throws.
+ * A fourth promise to CompositePropagator: `[INJECT_SPAN_CONTEXT](context, spanContext, baggage,
+ * carrier, setter)` writes exactly what `inject(context, carrier, setter)` writes, given that the
+ * caller has found tracing not suppressed in `context` (REQUIREMENTS §1) and passes the span context
+ * `trace.getSpanContext(context)` returns and a Baggage with the entries of
+ * `propagation.getBaggage(context)` (each undefined when the context holds none). It never throws.
  *
- * Every member's inject begins by reading the span context and the suppression key; in a composite
- * of several members that is the same two context reads per member. The composite checks
- * suppression once already, reads the span context once more, and hands it to every member that
- * made this promise. `Symbol.for`, so the promise is seen across copies of this package.
+ * Every member's inject begins by reading the span context, the suppression key and (those that
+ * send baggage: W3C baggage, Jaeger, OT, X-Ray's Lineage) the baggage; in a composite of several
+ * members that is the same three context reads per member. The composite checks suppression once
+ * already, reads the span context and the baggage once more, and hands them to every member that
+ * made this promise. `Symbol.for`, so the promise is seen across copies of this package; the key
+ * names the signature (the baggage argument came second, after a four-argument form), so a
+ * composite and a member from copies that disagree on it do not see each other's promise and each
+ * member runs its own inject.
  */
-export const INJECT_SPAN_CONTEXT: unique symbol = Symbol.for('@baton/internal inject-span-context');
+export const INJECT_SPAN_CONTEXT: unique symbol = Symbol.for(
+  '@baton/internal inject-span-context (context, spanContext, baggage, carrier, setter)',
+);
 
 /** The signature of an INJECT_SPAN_CONTEXT method. */
 export type SpanContextInject = (
   context: Context,
   spanContext: SpanContext | undefined,
+  baggage: Baggage | undefined,
   carrier: unknown,
   setter: TextMapSetter,
 ) => void;

@@ -20,6 +20,7 @@ import {
 } from '@baton/internal';
 import {
   trace,
+  type Baggage,
   type Context,
   type SpanContext,
   type TextMapGetter,
@@ -74,14 +75,15 @@ export class AWSXRayLambdaPropagator implements TextMapPropagator {
     }
   }
 
-  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  /** inject, for a composite that read the span context and baggage and checked suppression (see @baton/internal). */
   [INJECT_SPAN_CONTEXT](
-    context: Context,
+    _context: Context,
     spanContext: SpanContext | undefined,
+    baggage: Baggage | undefined,
     carrier: unknown,
     setter: TextMapSetter,
   ): void {
-    injectGivenSpanContext(context, spanContext, carrier, setter);
+    injectGivenSpanContext(spanContext, baggage, carrier, setter);
   }
 
   fields(): string[] {

@@ -11,6 +11,7 @@ import {
   type RejectionReason,
 } from '@baton/internal';
 import type {
+  Baggage,
   Context,
   SpanContext,
   TextMapGetter,
@@ -54,14 +55,15 @@ export class AWSXRayPropagator implements TextMapPropagator {
     }
   }
 
-  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  /** inject, for a composite that read the span context and baggage and checked suppression (see @baton/internal). */
   [INJECT_SPAN_CONTEXT](
-    context: Context,
+    _context: Context,
     spanContext: SpanContext | undefined,
+    baggage: Baggage | undefined,
     carrier: unknown,
     setter: TextMapSetter,
   ): void {
-    injectGivenSpanContext(context, spanContext, carrier, setter);
+    injectGivenSpanContext(spanContext, baggage, carrier, setter);
   }
 
   fields(): string[] {

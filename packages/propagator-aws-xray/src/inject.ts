@@ -36,16 +36,17 @@ export function injectXRay(context: Context, carrier: unknown, setter: TextMapSe
   // a span) costs one lookup, as in the official package, before the suppression key is read.
   const spanContext = traceApi.getSpanContext(context);
   if (spanContext === undefined || isTracingSuppressed(context)) return;
-  injectXRaySpan(context, spanContext, carrier, setter);
+  injectXRaySpan(spanContext, propagationApi.getBaggage(context), carrier, setter);
 }
 
 /**
- * The header for `spanContext`, the span context of `context`, tracing not suppressed (what
- * injectXRay checked, or the composite for it: INJECT_SPAN_CONTEXT). May throw; callers catch.
+ * The header for `spanContext` (and the Lineage entry of `baggage`), the span context and baggage
+ * of a context whose tracing is not suppressed (what injectXRay read and checked, or the composite
+ * for it: INJECT_SPAN_CONTEXT). May throw; callers catch.
  */
 export function injectXRaySpan(
-  context: Context,
   spanContext: SpanContext,
+  baggage: Baggage | undefined,
   carrier: unknown,
   setter: TextMapSetter,
 ): void {
@@ -59,7 +60,6 @@ export function injectXRaySpan(
     spanId,
     (spanContext.traceFlags & SAMPLED) === SAMPLED,
   );
-  const baggage = propagationApi.getBaggage(context);
   if (baggage !== undefined) {
     const lineage = lineageOf(baggage);
     if (lineage !== undefined) value += ';Lineage=' + lineage;
@@ -69,16 +69,17 @@ export function injectXRaySpan(
 
 /**
  * What both X-Ray propagators' `[INJECT_SPAN_CONTEXT]` do (see @baton/internal): injectXRaySpan for
- * the span context a composite read, tracing not suppressed; never throws (REQUIREMENTS §1).
+ * the span context and baggage a composite read, tracing not suppressed; never throws
+ * (REQUIREMENTS §1).
  */
 export function injectGivenSpanContext(
-  context: Context,
   spanContext: SpanContext | undefined,
+  baggage: Baggage | undefined,
   carrier: unknown,
   setter: TextMapSetter,
 ): void {
   try {
-    if (spanContext !== undefined) injectXRaySpan(context, spanContext, carrier, setter);
+    if (spanContext !== undefined) injectXRaySpan(spanContext, baggage, carrier, setter);
   } catch {
     // A span context or Baggage whose reads throw: nothing is injected.
   }

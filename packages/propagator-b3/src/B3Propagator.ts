@@ -90,6 +90,7 @@ export class B3Propagator implements TextMapPropagator {
   [INJECT_SPAN_CONTEXT](
     context: Context,
     spanContext: SpanContext | undefined,
+    _baggage: unknown,
     carrier: unknown,
     setter: TextMapSetter,
   ): void {

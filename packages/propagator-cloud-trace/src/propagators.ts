@@ -47,6 +47,7 @@ export class CloudTracePropagator implements TextMapPropagator {
   [INJECT_SPAN_CONTEXT](
     _context: Context,
     spanContext: SpanContext | undefined,
+    _baggage: unknown,
     carrier: unknown,
     setter: TextMapSetter,
   ): void {

@@ -1,13 +1,14 @@
 /**
- * INJECT_SPAN_CONTEXT (@baton/internal): the composite reads the span context once and hands it to
- * every member that promised to write, given it, exactly what its own inject writes.
+ * INJECT_SPAN_CONTEXT (@baton/internal): the composite reads the span context and the baggage once
+ * and hands them to every member that promised to write, given them, exactly what its own inject
+ * writes.
  *
  * REQUIREMENTS §7: the composite "injects with every member, in order" — the shared read must not
  * change a single header. Checked for every member that makes the promise, over contexts made the
  * way services make them (extracted from each format, with the debug, deferred and random records
  * those leave; a local span of the same trace; ids invalid or uppercase; baggage with a Lineage and
  * items), against the member's own inject; and the composite's use of it: once per inject, never
- * when tracing is suppressed, and not at all when the span cannot be read.
+ * when tracing is suppressed, and not at all when the span cannot be read; the baggage read once.
  */
 import fc from 'fast-check';
 import {
@@ -16,13 +17,19 @@ import {
   propagation,
   ROOT_CONTEXT,
   trace,
+  type Baggage,
   type Context,
   type SpanContext,
   type TextMapPropagator,
   type TextMapSetter,
 } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
-import { INJECT_SPAN_CONTEXT, injectsSpanContext, type SpanContextInject } from '@baton/internal';
+import {
+  INJECT_SPAN_CONTEXT,
+  injectsSpanContext,
+  KEEPS_BATON_RULES,
+  type SpanContextInject,
+} from '@baton/internal';
 import { AWSXRayLambdaPropagator, AWSXRayPropagator } from '@baton/propagator-aws-xray';
 import { CloudTracePropagator } from '@baton/propagator-cloud-trace';
 import { B3InjectEncoding, B3Propagator } from '@baton/propagator-b3';
@@ -52,6 +59,7 @@ const members: Array<[string, Injector]> = [
   ['AWSXRayLambda', new AWSXRayLambdaPropagator() as unknown as Injector],
   ['OTTrace', new OTTracePropagator() as unknown as Injector],
   ['CloudTrace', new CloudTracePropagator() as unknown as Injector],
+  ['W3CBaggage', new W3CBaggagePropagator() as unknown as Injector],
 ];
 
 test.each(members)('%s makes the promise', (_name, member) => {
@@ -122,22 +130,36 @@ describe.each(members)('%s: the given span context writes what inject writes', (
         const own: Record<string, string> = {};
         member.inject(ctx, own, defaultTextMapSetter);
         const given: Record<string, string> = {};
-        member[INJECT_SPAN_CONTEXT](ctx, trace.getSpanContext(ctx), given, defaultTextMapSetter);
+        member[INJECT_SPAN_CONTEXT](
+          ctx,
+          trace.getSpanContext(ctx),
+          propagation.getBaggage(ctx),
+          given,
+          defaultTextMapSetter,
+        );
         expect(given).toEqual(own);
       }),
       { numRuns: 200 },
     );
   });
 
-  test('a span context whose getters throw: nothing is written, nothing is thrown', () => {
-    const hostile = Object.defineProperty({}, 'traceId', {
+  test('a span context and a baggage whose reads throw: nothing is written, nothing is thrown', () => {
+    const boom = {
       get() {
         throw new Error('boom');
       },
-    }) as SpanContext;
+    };
+    const hostile = Object.defineProperty({}, 'traceId', boom) as SpanContext;
+    const hostileBaggage = Object.defineProperties(
+      {},
+      {
+        getAllEntries: boom,
+        getEntry: boom,
+      },
+    ) as Baggage;
     const c: Record<string, string> = {};
     expect(() =>
-      member[INJECT_SPAN_CONTEXT](ROOT_CONTEXT, hostile, c, defaultTextMapSetter),
+      member[INJECT_SPAN_CONTEXT](ROOT_CONTEXT, hostile, hostileBaggage, c, defaultTextMapSetter),
     ).not.toThrow();
     expect(c).toEqual({});
   });
@@ -146,8 +168,8 @@ describe.each(members)('%s: the given span context writes what inject writes', (
 describe('the composite reads the span context once for the members that promised', () => {
   function recording(calls: unknown[][]): Injector {
     return {
-      [INJECT_SPAN_CONTEXT]: (_ctx: Context, sc: SpanContext | undefined) =>
-        calls.push(['given', sc]),
+      [INJECT_SPAN_CONTEXT]: (_ctx: Context, sc: SpanContext | undefined, bag?: Baggage) =>
+        calls.push(bag === undefined ? ['given', sc] : ['given', sc, bag.getAllEntries()]),
       inject: () => calls.push(['inject']),
       extract: (ctx: Context) => ctx,
       fields: () => [],
@@ -165,7 +187,7 @@ describe('the composite reads the span context once for the members that promise
     expect(calls).toEqual([['given', sc]]);
   });
 
-  test('a context without a span: the member is given undefined (Jaeger still sends baggage)', () => {
+  test('a context without a span: the member is given undefined, and the baggage (Jaeger still sends it)', () => {
     const calls: unknown[][] = [];
     const bag = propagation.setBaggage(
       ROOT_CONTEXT,
@@ -176,7 +198,7 @@ describe('the composite reads the span context once for the members that promise
       {},
       defaultTextMapSetter,
     );
-    expect(calls).toEqual([['given', undefined]]);
+    expect(calls).toEqual([['given', undefined, [['k', { value: 'v' }]]]]);
     const c: Record<string, string> = {};
     new CompositePropagator({ propagators: [new JaegerPropagator(), new B3Propagator()] }).inject(
       bag,
@@ -184,6 +206,70 @@ describe('the composite reads the span context once for the members that promise
       defaultTextMapSetter,
     );
     expect(c).toEqual({ 'uberctx-k': 'v' });
+  });
+
+  test('the baggage the context holds is given too, its entries unchanged', () => {
+    const calls: unknown[][] = [];
+    const bag = propagation.createBaggage({ k: { value: 'v' } });
+    new CompositePropagator({ propagators: [recording(calls), new W3CBaggagePropagator()] }).inject(
+      propagation.setBaggage(trace.setSpanContext(ROOT_CONTEXT, sc), bag),
+      {},
+      defaultTextMapSetter,
+    );
+    expect(calls).toEqual([['given', sc, bag.getAllEntries()]]);
+  });
+
+  test('the baggage is read from the context once for every member (W3C, W3C baggage, X-Ray)', () => {
+    // A Context whose reads are counted: before the baggage was given, the composite, the baggage
+    // member and X-Ray (for Lineage) each read it.
+    const BAGGAGE_KEY = Symbol.for('OpenTelemetry Baggage Key');
+    let baggageReads = 0;
+    const real = propagation.setBaggage(
+      trace.setSpanContext(ROOT_CONTEXT, sc),
+      propagation.createBaggage({ k: { value: 'v' } }),
+    );
+    const counting = (base: Context): Context => ({
+      getValue: (key) => {
+        if (key === BAGGAGE_KEY) baggageReads++;
+        return base.getValue(key);
+      },
+      setValue: (key, value) => counting(base.setValue(key, value)),
+      deleteValue: (key) => counting(base.deleteValue(key)),
+    });
+    const c: Record<string, string> = {};
+    new CompositePropagator({
+      propagators: [
+        new W3CTraceContextPropagator(),
+        new W3CBaggagePropagator(),
+        new AWSXRayPropagator(),
+      ],
+    }).inject(counting(real), c, defaultTextMapSetter);
+    expect(baggageReads).toBe(1);
+    expect(Object.keys(c)).toEqual(['traceparent', 'baggage', 'x-amzn-trace-id']);
+  });
+
+  test('a Baton member without the promise beside those with it finds the shared baggage in its context', () => {
+    // Shared (see shared-baggage.ts): getAllEntries() answers the same array twice; the API's
+    // Baggage builds a new one per call.
+    const seen: unknown[] = [];
+    const own = {
+      [KEEPS_BATON_RULES]: true,
+      inject: (ctx: Context) => {
+        const b = propagation.getBaggage(ctx);
+        seen.push(b?.getAllEntries(), b !== undefined && b.getAllEntries() === b.getAllEntries());
+      },
+      extract: (ctx: Context) => ctx,
+      fields: () => [],
+    } as TextMapPropagator;
+    const bag = propagation.createBaggage({ k: { value: 'v' } });
+    const c: Record<string, string> = {};
+    new CompositePropagator({ propagators: [new W3CBaggagePropagator(), own] }).inject(
+      propagation.setBaggage(ROOT_CONTEXT, bag),
+      c,
+      defaultTextMapSetter,
+    );
+    expect(seen).toEqual([bag.getAllEntries(), true]);
+    expect(c).toEqual({ baggage: 'k=v' });
   });
 
   test('tracing suppressed: no member is called at all', () => {

@@ -5,6 +5,7 @@
  * the promise writes what the wrapped propagator's own inject writes.
  */
 import {
+  propagation,
   defaultTextMapSetter,
   ROOT_CONTEXT,
   trace,
@@ -48,7 +49,13 @@ describe('INJECT_SPAN_CONTEXT through the diagnostics wrapper', () => {
       const viaPromise: Record<string, string> = {};
       const injectSpan = (p as unknown as Record<symbol, SpanContextInject>)[INJECT_SPAN_CONTEXT];
       // Called detached from the wrapper, as a bound method must allow.
-      injectSpan(context, trace.getSpanContext(context), viaPromise, defaultTextMapSetter);
+      injectSpan(
+        context,
+        trace.getSpanContext(context),
+        propagation.getBaggage(context),
+        viaPromise,
+        defaultTextMapSetter,
+      );
       expect(Object.keys(viaInject).length).toBeGreaterThan(0);
       expect(viaPromise).toEqual(viaInject);
     },
@@ -72,6 +79,6 @@ describe('INJECT_SPAN_CONTEXT through the diagnostics wrapper', () => {
   });
 
   test('a propagator without the promise gets none from the wrapper', () => {
-    expect(injectsSpanContext(diagnosed('baggage'))).toBe(false);
+    expect(injectsSpanContext(diagnosed('platform-id'))).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   propagation as apiPropagation,
   trace as apiTrace,
   TraceFlags as ApiTraceFlags,
+  type Baggage,
   type Context,
   type SpanContext,
   type TextMapSetter,
@@ -54,17 +55,26 @@ export function injectJaeger(
   names: BaggageHeaderNames,
 ): void {
   if (isTracingSuppressed(context)) return;
-  injectJaegerSpan(context, trace.getSpanContext(context), carrier, setter, config, names);
+  injectJaegerSpan(
+    context,
+    trace.getSpanContext(context),
+    propagation.getBaggage(context),
+    carrier,
+    setter,
+    config,
+    names,
+  );
 }
 
 /**
- * injectJaeger once tracing is known not to be suppressed, for `spanContext`, the span context of
- * `context` or undefined (what injectJaeger read, or the composite for it: INJECT_SPAN_CONTEXT).
- * Baggage is sent with or without a span. May throw; callers catch.
+ * injectJaeger once tracing is known not to be suppressed, for `spanContext` and `baggage`, the
+ * span context and baggage of `context` or undefined (what injectJaeger read, or the composite for
+ * it: INJECT_SPAN_CONTEXT). Baggage is sent with or without a span. May throw; callers catch.
  */
 export function injectJaegerSpan(
   context: Context,
   spanContext: SpanContext | undefined,
+  baggage: Baggage | undefined,
   carrier: unknown,
   setter: TextMapSetter,
   config: ResolvedJaegerConfig,
@@ -85,7 +95,6 @@ export function injectJaegerSpan(
     }
   }
 
-  const baggage = propagation.getBaggage(context);
   if (baggage !== undefined)
     injectPrefixedBaggage(baggageEntryList(baggage), carrier, setter, names, encodeValue);
 }

@@ -9,6 +9,7 @@ import {
   type RejectionReason,
 } from '@baton/internal';
 import type {
+  Baggage,
   Context,
   SpanContext,
   TextMapGetter,
@@ -65,15 +66,24 @@ export class JaegerPropagator implements TextMapPropagator {
     }
   }
 
-  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  /** inject, for a composite that read the span context and baggage and checked suppression (see @baton/internal). */
   [INJECT_SPAN_CONTEXT](
     context: Context,
     spanContext: SpanContext | undefined,
+    baggage: Baggage | undefined,
     carrier: unknown,
     setter: TextMapSetter,
   ): void {
     try {
-      injectJaegerSpan(context, spanContext, carrier, setter, this.config, this.baggageNames);
+      injectJaegerSpan(
+        context,
+        spanContext,
+        baggage,
+        carrier,
+        setter,
+        this.config,
+        this.baggageNames,
+      );
     } catch {
       // As inject.
     }

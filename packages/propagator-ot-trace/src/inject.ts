@@ -9,6 +9,7 @@ import {
   propagation,
   trace,
   TraceFlags,
+  type Baggage,
   type Context,
   type SpanContext,
   type TextMapSetter,
@@ -50,16 +51,24 @@ export function injectOT(
   // before the suppression key is read (either way nothing is written).
   const spanContext = traceApi.getSpanContext(context);
   if (spanContext === undefined || isTracingSuppressed(context)) return;
-  injectOTSpan(context, spanContext, carrier, setter, emit64BitTraceIds, names);
+  injectOTSpan(
+    spanContext,
+    propagationApi.getBaggage(context),
+    carrier,
+    setter,
+    emit64BitTraceIds,
+    names,
+  );
 }
 
 /**
- * injectOT for `spanContext`, the span context of `context`, tracing not suppressed (what injectOT
- * checked, or the composite for it: INJECT_SPAN_CONTEXT). May throw; callers catch.
+ * injectOT for `spanContext` and `baggage`, the span context and baggage of a context whose tracing
+ * is not suppressed (what injectOT read and checked, or the composite for it: INJECT_SPAN_CONTEXT).
+ * May throw; callers catch.
  */
 export function injectOTSpan(
-  context: Context,
   spanContext: SpanContext,
+  baggage: Baggage | undefined,
   carrier: unknown,
   setter: TextMapSetter,
   emit64BitTraceIds: boolean,
@@ -89,7 +98,6 @@ export function injectOTSpan(
     (spanContext.traceFlags & SAMPLED) === SAMPLED ? 'true' : 'false',
   );
 
-  const baggage = propagationApi.getBaggage(context);
   if (baggage !== undefined)
     injectPrefixedBaggage(baggageEntryList(baggage), carrier, setter, names, plainValue);
 }

@@ -8,6 +8,7 @@ import {
   type RejectionReason,
 } from '@baton/internal';
 import type {
+  Baggage,
   Context,
   SpanContext,
   TextMapGetter,
@@ -66,18 +67,19 @@ export class OTTracePropagator implements TextMapPropagator {
     }
   }
 
-  /** inject, for a composite that read the span context and checked suppression (see @baton/internal). */
+  /** inject, for a composite that read the span context and baggage and checked suppression (see @baton/internal). */
   [INJECT_SPAN_CONTEXT](
-    context: Context,
+    _context: Context,
     spanContext: SpanContext | undefined,
+    baggage: Baggage | undefined,
     carrier: unknown,
     setter: TextMapSetter,
   ): void {
     try {
       if (spanContext === undefined) return;
       injectOTSpan(
-        context,
         spanContext,
+        baggage,
         carrier,
         setter,
         this.emit64BitTraceIds,

@@ -4,6 +4,7 @@
 import {
   propagation as apiPropagation,
   baggageEntryMetadataFromString,
+  type Baggage,
   type BaggageEntry,
   type Context,
   type TextMapGetter,
@@ -22,6 +23,7 @@ import {
   KEEPS_BATON_RULES,
   mergeBaggage,
   HEADERS_READ,
+  INJECT_SPAN_CONTEXT,
   EXPLAIN_REJECTION,
   rejectionReason,
   type RejectionReason,
@@ -139,6 +141,12 @@ function extractBaggage(context: Context, raw: unknown): Context {
   }
 }
 
+/** The `baggage` header for `baggage`, when it has an entry to send. May throw; callers catch. */
+function injectBaggage(baggage: Baggage, carrier: unknown, setter: TextMapSetter): void {
+  const value = serialize(baggageEntryList(baggage));
+  if (value.length > 0) safeSet(carrier, setter, BAGGAGE_HEADER, value);
+}
+
 /** Read once: an import is a property read on the module's exports at each use. */
 const BAGGAGE_NAME_LENGTH = BAGGAGE_HEADER.length;
 
@@ -155,10 +163,27 @@ export class W3CBaggagePropagator implements TextMapPropagator {
     try {
       const baggage = propagation.getBaggage(context);
       if (baggage === undefined || isTracingSuppressed(context)) return;
-      const value = serialize(baggageEntryList(baggage));
-      if (value.length > 0) safeSet(carrier, setter, BAGGAGE_HEADER, value);
+      injectBaggage(baggage, carrier, setter);
     } catch {
       // A Baggage implementation that throws: nothing is injected.
+    }
+  }
+
+  /**
+   * inject, for a composite that read the baggage and checked suppression (see @baton/internal):
+   * in a composite with a trace format, the baggage was the one context read left to this member.
+   */
+  [INJECT_SPAN_CONTEXT](
+    _context: Context,
+    _spanContext: unknown,
+    baggage: Baggage | undefined,
+    carrier: unknown,
+    setter: TextMapSetter,
+  ): void {
+    try {
+      if (baggage !== undefined) injectBaggage(baggage, carrier, setter);
+    } catch {
+      // As inject.
     }
   }
 

@@ -159,6 +159,7 @@ export class W3CTraceContextPropagator implements TextMapPropagator {
   [INJECT_SPAN_CONTEXT](
     context: Context,
     spanContext: SpanContext | undefined,
+    _baggage: unknown,
     carrier: unknown,
     setter: TextMapSetter,
   ): void {

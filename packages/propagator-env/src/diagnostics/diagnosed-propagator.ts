@@ -42,8 +42,15 @@ export class DiagnosedPropagator implements TextMapPropagator {
     // composite around this wrapper still reads the span context once for all its members.
     const injectSpan: unknown = (inner as unknown as Record<symbol, unknown>)[INJECT_SPAN_CONTEXT];
     if (typeof injectSpan === 'function') {
-      const bound: SpanContextInject = (context, spanContext, carrier, setter) =>
-        (injectSpan as SpanContextInject).call(inner, context, spanContext, carrier, setter);
+      const bound: SpanContextInject = (context, spanContext, baggage, carrier, setter) =>
+        (injectSpan as SpanContextInject).call(
+          inner,
+          context,
+          spanContext,
+          baggage,
+          carrier,
+          setter,
+        );
       (this as unknown as Record<symbol, unknown>)[INJECT_SPAN_CONTEXT] = bound;
     }
   }
