@@ -6,7 +6,9 @@
  *   node bench/instructions.js bench/micro/parts.js "lent"      (one)
  *
  * Baton's side only: what the composite adds to its W3C member, and what the member costs with and
- * without the walk of the keys the composite lends it (beginWalkedCarrier in @baton/internal).
+ * without the walk of the keys the composite lends it (beginWalkedCarrier in @baton/internal). What
+ * the API's setSpanContext alone costs, the part no propagator controls, is a floors row:
+ * `node bench/instructions.js bench/floors/floors.js "setSpanContext alone"`.
  */
 'use strict';
 const api = require('@opentelemetry/api');
@@ -16,7 +18,7 @@ const { CompositePropagator } = require('@baton/propagator-composite');
 const { W3CBaggagePropagator, W3CTraceContextPropagator } = require('@baton/propagator-w3c');
 const { headers, NODE_REQUEST_HEADERS } = require('../lib/wire');
 
-const { ROOT_CONTEXT, defaultTextMapGetter: getter, trace } = api;
+const { ROOT_CONTEXT, defaultTextMapGetter: getter } = api;
 const T = '5759e988bd862e3fe1be46a994272793';
 const S = '53995c3f42cd8ad8';
 const carrier = headers({ ...NODE_REQUEST_HEADERS, traceparent: `00-${T}-${S}-01` });
@@ -58,16 +60,6 @@ module.exports = {
           endWalkedCarrier();
         }
       },
-    },
-    {
-      label: 'setSpanContext alone (the API: a span and a context copy)',
-      baton: () =>
-        trace.setSpanContext(ROOT_CONTEXT, {
-          traceId: T,
-          spanId: S,
-          traceFlags: 1,
-          isRemote: true,
-        }),
     },
   ],
   scaling: [],
