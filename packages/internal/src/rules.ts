@@ -103,9 +103,8 @@ export interface RejectionReason {
  * members that is the same three context reads per member. The composite checks suppression once
  * already, reads the span context and the baggage once more, and hands them to every member that
  * made this promise. `Symbol.for`, so the promise is seen across copies of this package; the key
- * names the signature (the baggage argument came second, after a four-argument form), so a
- * composite and a member from copies that disagree on it do not see each other's promise and each
- * member runs its own inject.
+ * names the signature (an earlier form had no baggage argument), so a composite and a member from
+ * copies that disagree on it do not see each other's promise, and the member runs its own inject.
  */
 export const INJECT_SPAN_CONTEXT: unique symbol = Symbol.for(
   '@baton/internal inject-span-context (context, spanContext, baggage, carrier, setter)',
