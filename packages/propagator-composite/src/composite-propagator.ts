@@ -204,18 +204,18 @@ export class CompositePropagator implements TextMapPropagator {
     // context or span whose reads throw leaves every member to its own inject, which meets the throw.
     let spanContext: SpanContext | undefined;
     let baggage: Baggage | undefined;
-    let spanRead = false;
+    let readOnce = false;
     if (this.spanInjectors !== 0 || this.shareBaggage) {
       try {
         const span = spanOf(context);
         spanContext = span === undefined ? undefined : span.spanContext();
         baggage = baggageOf(context);
-        spanRead = true;
+        readOnce = true;
       } catch {
-        // spanRead stays false.
+        // readOnce stays false: each member reads for itself.
       }
     }
-    if (spanRead && baggage !== undefined && this.shareBaggage) {
+    if (readOnce && baggage !== undefined && this.shareBaggage) {
       baggage = new SharedEntriesBaggage(baggage);
       if (this.baggageInContext) context = overlay(context).setValue(BAGGAGE_KEY, baggage);
     }
@@ -223,7 +223,7 @@ export class CompositePropagator implements TextMapPropagator {
     for (let i = 0; i < members.length; i++) {
       try {
         // `i < 30`: past bit 31 a shift wraps around (1 << 32 is 1) onto another member's bit.
-        if (spanRead && i < 30 && (this.spanInjectors & (1 << i)) !== 0) {
+        if (readOnce && i < 30 && (this.spanInjectors & (1 << i)) !== 0) {
           (members[i] as SpanContextInjector)[INJECT_SPAN_CONTEXT](
             context,
             spanContext,
