@@ -77,3 +77,78 @@ test(`past ${MAX_DEPTH} writes the chain becomes a real context, with every valu
   expect(ctx).not.toBeInstanceOf(Overlay);
   for (let i = 0; i < keys.length; i++) expect(ctx.getValue(keys[i])).toBe(i);
 });
+
+describe('materialize copies an API context once, however many keys changed', () => {
+  /**
+   * An API context whose own setValue / deleteValue record the contexts they return. Written key by
+   * key, the second key would go through the first copy's setValue: a second copy, the result.
+   */
+  function recordingApiContext(): { base: Context; made: Context[] } {
+    const base = ROOT_CONTEXT.setValue(C, 'c');
+    const made: Context[] = [];
+    const set = base.setValue;
+    const del = base.deleteValue;
+    base.setValue = (key, value) => {
+      made.push(set(key, value));
+      return made[made.length - 1];
+    };
+    base.deleteValue = (key) => {
+      made.push(del(key));
+      return made[made.length - 1];
+    };
+    return { base, made };
+  }
+
+  test('two keys written: one copy, both values, the base untouched', () => {
+    const { base, made } = recordingApiContext();
+    const real = materialize(overlay(base).setValue(A, 'a').setValue(B, 'b'));
+    expect(made).toHaveLength(1);
+    expect(real).toBe(made[0]); // fails when the second key copies the first copy
+    expect(Object.getPrototypeOf(real)).toBe(Object.getPrototypeOf(ROOT_CONTEXT));
+    expect([real.getValue(A), real.getValue(B), real.getValue(C)]).toEqual(['a', 'b', 'c']);
+    expect([base.getValue(A), base.getValue(B), base.getValue(C)]).toEqual([undefined, undefined, 'c']);
+  });
+
+  test('a delete among the writes: one copy, the key gone from the result only', () => {
+    const { base, made } = recordingApiContext();
+    const real = materialize(overlay(base).setValue(A, 'a').deleteValue(C).setValue(B, 'b'));
+    expect(made).toHaveLength(1);
+    expect(real).toBe(made[0]);
+    expect([real.getValue(A), real.getValue(B), real.getValue(C)]).toEqual(['a', 'b', undefined]);
+    expect(base.getValue(C)).toBe('c');
+  });
+
+  test('the result is a context like any other: later writes copy it, it stays as it is', () => {
+    const real = materialize(overlay(ROOT_CONTEXT).setValue(A, 'a').setValue(B, 'b'));
+    const next = real.setValue(A, 'a2').deleteValue(B);
+    expect([real.getValue(A), real.getValue(B)]).toEqual(['a', 'b']);
+    expect([next.getValue(A), next.getValue(B)]).toEqual(['a2', undefined]);
+    expect(ROOT_CONTEXT.getValue(A)).toBeUndefined();
+  });
+
+  test('a setValue that returns a context of another class: every key through setValue', () => {
+    // The API's setValue replaced by one that hands back a foreign context: its map is not written.
+    const base = ROOT_CONTEXT.setValue(C, 'c');
+    const writes: symbol[] = [];
+    class Foreign implements Context {
+      constructor(private readonly values: Map<symbol, unknown>) {}
+      getValue(key: symbol): unknown {
+        return this.values.get(key);
+      }
+      setValue(key: symbol, value: unknown): Context {
+        writes.push(key);
+        return new Foreign(new Map(this.values).set(key, value));
+      }
+      deleteValue(key: symbol): Context {
+        const values = new Map(this.values);
+        values.delete(key);
+        return new Foreign(values);
+      }
+    }
+    base.setValue = (key, value) => (writes.push(key), new Foreign(new Map([[C, 'c'], [key, value]])));
+    const real = materialize(overlay(base).setValue(A, 'a').setValue(B, 'b'));
+    expect(real).toBeInstanceOf(Foreign);
+    expect(writes).toHaveLength(2);
+    expect([real.getValue(A), real.getValue(B), real.getValue(C)]).toEqual(['a', 'b', 'c']);
+  });
+});
