@@ -60,6 +60,9 @@ function argValue(name, fallback) {
 const ROUNDS = quick ? 3 : Number(argValue('--rounds', '25'));
 const TARGET_BATCH_MS = quick ? 2 : Number(argValue('--batch-ms', '20'));
 const SCALING_SIZES = [1024, 10 * 1024, 100 * 1024, 1024 * 1024];
+// Warm-up per row before timing (see warmUp): 6 × 20 ms of CPU time per side; --quick 1 × 2 ms.
+const WARMUP_SLICES = quick ? 1 : 6;
+const WARMUP_SLICE_MS = quick ? 2 : 20;
 
 /**
  * A full, synchronous garbage collection. `--expose-gc` turned on at run time: the flag only has to
@@ -95,6 +98,28 @@ function timeBatch(fn, n) {
   return ((nowMs() - t0) * 1e6) / n;
 }
 
+/**
+ * Runs every side of a row, interleaved, for WARMUP_SLICES slices of WARMUP_SLICE_MS of CPU time
+ * each, before calibrate sizes the batches. Without it a side was warm only once one calibration
+ * batch took 5 ms: for a row whose first calls run unoptimised at 20–50 µs each (the every-format
+ * composite extract, right after rows that took other paths), about 300 calls. The JIT then
+ * optimised, and deoptimised on the shapes it met next, inside the timed rounds: that row's first
+ * ten rounds of 25 ran 2–20× slower on every side, and its ratio read 0.58–1.00 across processes
+ * for a steady state of 0.48–0.49 (bench/README.md, "Tenth session"). A request path in a server
+ * is past this after its first few thousand requests; the bench times that steady state.
+ */
+function warmUp(row, sides) {
+  for (let slice = 0; slice < WARMUP_SLICES; slice++) {
+    for (const side of sides) {
+      const fn = row[side];
+      const end = nowMs() + WARMUP_SLICE_MS;
+      do {
+        for (let i = 0; i < 16; i++) consume(fn());
+      } while (nowMs() < end);
+    }
+  }
+}
+
 /** Picks a batch size so one batch takes about TARGET_BATCH_MS. */
 function calibrate(fn) {
   let n = 64;
@@ -121,7 +146,8 @@ function sidesOf(row) {
 
 function measureRow(row) {
   const sides = sidesOf(row);
-  // Warm every side up before timing (JIT, inline caches), and size its batches.
+  // Warm every side up before timing (JIT, inline caches), then size its batches.
+  warmUp(row, sides);
   const n = sides.map((side) => calibrate(row[side]));
   const times = sides.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
