@@ -9,7 +9,8 @@
  *            newer official than 2.12 (Jaeger): its 2.12 side is its newest.
  *   scaling: [{ label, make: (bytes) => carrier-producing thunk, run: (input) => unknown }]
  *
- * For each row, every round times a batch of calls of each side (the order rotates round to round
+ * For each row, every side is first warmed up (warmUp: 6 × 20 ms of CPU time each, interleaved), then
+ * every round times a batch of calls of each side (the order rotates round to round
  * so no side always runs warm), then the table reports the median ns/op of each side and the ratios
  * Baton / newest official (what REQUIREMENTS §9 judges) and Baton / 2.12. Ratios, not absolute
  * numbers, are what carry across machines.
