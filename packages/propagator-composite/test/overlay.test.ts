@@ -106,7 +106,11 @@ describe('materialize copies an API context once, however many keys changed', ()
     expect(real).toBe(made[0]); // fails when the second key copies the first copy
     expect(Object.getPrototypeOf(real)).toBe(Object.getPrototypeOf(ROOT_CONTEXT));
     expect([real.getValue(A), real.getValue(B), real.getValue(C)]).toEqual(['a', 'b', 'c']);
-    expect([base.getValue(A), base.getValue(B), base.getValue(C)]).toEqual([undefined, undefined, 'c']);
+    expect([base.getValue(A), base.getValue(B), base.getValue(C)]).toEqual([
+      undefined,
+      undefined,
+      'c',
+    ]);
   });
 
   test('a delete among the writes: one copy, the key gone from the result only', () => {
@@ -145,7 +149,15 @@ describe('materialize copies an API context once, however many keys changed', ()
         return new Foreign(values);
       }
     }
-    base.setValue = (key, value) => (writes.push(key), new Foreign(new Map([[C, 'c'], [key, value]])));
+    base.setValue = (key, value) => (
+      writes.push(key),
+      new Foreign(
+        new Map([
+          [C, 'c'],
+          [key, value],
+        ]),
+      )
+    );
     const real = materialize(overlay(base).setValue(A, 'a').setValue(B, 'b'));
     expect(real).toBeInstanceOf(Foreign);
     expect(writes).toHaveLength(2);
