@@ -351,7 +351,13 @@ function report({ results, scaling }) {
     results,
     scaling,
   };
-  if (jsonOut) require('node:fs').writeFileSync(jsonOut, JSON.stringify(data, null, 2));
+  if (jsonOut) {
+    // `.tmp/` (what the README's commands write to) is not in a fresh clone: made here, so a
+    // ten-minute run does not end in ENOENT with its results lost.
+    const fs = require('node:fs');
+    fs.mkdirSync(require('node:path').dirname(jsonOut), { recursive: true });
+    fs.writeFileSync(jsonOut, JSON.stringify(data, null, 2));
+  }
   if (scaling.some((s) => s.points.some((p) => p.threw))) process.exitCode = 1;
   if (child) return;
 

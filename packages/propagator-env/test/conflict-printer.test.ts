@@ -58,3 +58,25 @@ test.each<[string, ((info: ConflictInfo) => void) | undefined]>([
   expect(log.mock.calls[1][0]).toContain('(999 more since the last report)');
   if (userHook !== undefined) expect(userHook).toHaveBeenCalledTimes(1001);
 });
+
+test('a user hook that throws: said once (the composite would tell diag only), and the conflict line is still printed', () => {
+  const log = jest.fn();
+  const sink = { log } as unknown as Sink;
+  const hook = jest.fn(() => {
+    throw new Error('counter not initialised');
+  });
+  const composite = new CompositePropagator({
+    propagators: [fixed('a', T1), fixed('b', T2)],
+    onConflict: conflictPrinter(hook, sink, 0),
+    conflictWarningIntervalMs: 60_000,
+  });
+  composite.extract(ROOT_CONTEXT, {}, defaultTextMapGetter);
+  composite.extract(ROOT_CONTEXT, {}, defaultTextMapGetter);
+  expect(hook).toHaveBeenCalledTimes(2);
+  const lines = log.mock.calls.map((c) => String(c[0]));
+  // Fails on the printer that let the throw through: no line at all reached the sink.
+  expect(
+    lines.filter((l) => l.includes('the onConflict hook threw (counter not initialised)')),
+  ).toHaveLength(1);
+  expect(lines.filter((l) => l.includes(`a trace ${T1}, b trace ${T2}`))).toHaveLength(2);
+});

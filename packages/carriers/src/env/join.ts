@@ -10,10 +10,16 @@
  * OTEL env-carriers: "Applications SHOULD read context-related environment variables during
  * initialization." The environment is read once, here, and never written.
  */
-import { context as contextApi, createContextKey, ROOT_CONTEXT } from '@opentelemetry/api';
+import {
+  context as contextApi,
+  createContextKey,
+  propagation,
+  ROOT_CONTEXT,
+} from '@opentelemetry/api';
 import type { Context, ContextManager } from '@opentelemetry/api';
 import { contextFromEnv, type ContextFromEnvOptions } from './context-from-env';
 import { StartupContextManager, type StartupSource } from './startup-context-manager';
+import { traceVariableMatcher } from './trace-variables';
 
 /** The switch the preload reads: `BATON_JOIN_ENV_CONTEXT=false` turns joining off. */
 export const JOIN_ENV_CONTEXT = 'BATON_JOIN_ENV_CONTEXT';
@@ -49,6 +55,25 @@ function contextManagerRegistered(): boolean {
   }
 }
 
+/**
+ * The first trace variable (TRACEPARENT, X_B3_TRACEID, UBERCTX_…) of `env` when no global
+ * propagator is registered yet (the API's no-op lists no fields), else undefined.
+ */
+function unreadTraceVariable(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  try {
+    if (propagation.fields().length > 0) return undefined;
+    const isTraceVariable = traceVariableMatcher([]);
+    for (const name of Object.keys(env)) {
+      if (env[name] !== undefined && isTraceVariable(name)) return name;
+    }
+  } catch {
+    // A hostile environment object or propagator: nothing to report.
+  }
+  return undefined;
+}
+
 function defaultWarn(message: string): void {
   try {
     console.error(message);
@@ -65,7 +90,20 @@ export function joinEnvironmentContext(options: JoinOptions = {}): JoinResult {
   const warn = options.warn ?? defaultWarn;
   const startup = contextFromEnv(options);
   if (startup === ROOT_CONTEXT) {
-    return { joined: false, context: startup, reason: 'the environment carries no context' };
+    const unread = options.propagator === undefined ? unreadTraceVariable(options.env) : undefined;
+    if (unread === undefined) {
+      return { joined: false, context: startup, reason: 'the environment carries no context' };
+    }
+    // Called in code before sdk.start() without a propagator: the global one is still the API's
+    // no-op, which reads nothing, so a TRACEPARENT that is there would be ignored without a word.
+    const reason = 'no propagator was registered yet to read the environment';
+    warn(
+      `@baton/carriers: ${unread} is set, but ${reason} (joinEnvironmentContext() runs before ` +
+        'sdk.start() registers one), so root spans will not continue it. Pass the propagator: ' +
+        'joinEnvironmentContext({ propagator: propagatorFromEnv() }) with propagatorFromEnv from ' +
+        '@baton/propagator-env, or preload @baton/propagator-env/register instead.',
+    );
+    return { joined: false, context: startup, reason };
   }
   const api = contextApi as unknown as { setGlobalContextManager: Setter; [HOOK]?: Hook };
   const installed = api[HOOK];

@@ -19,8 +19,23 @@ export function conflictPrinter(
   intervalMs: number,
 ): (info: ConflictInfo) => void {
   const slot = new Slot(intervalMs);
+  let hookFailed = false;
   const printer = (info: ConflictInfo): void => {
-    if (userHook !== undefined) userHook(info); // the composite catches what it throws
+    if (userHook !== undefined) {
+      // Caught here, not left to the composite: its report of a throwing hook goes to diag only
+      // (silent without a logger), and this line would be skipped. Reported once, as onReport's.
+      try {
+        userHook(info);
+      } catch (err) {
+        if (!hookFailed) {
+          hookFailed = true;
+          sink.log(
+            `@baton/propagator-env: the onConflict hook threw (${err instanceof Error ? err.message : String(err)}); ` +
+              'the conflict is still reported here; further errors from it are not reported.',
+          );
+        }
+      }
+    }
     // The clock first: on a fleet where every request conflicts, most calls stop here.
     const suppressed = slot.take();
     if (suppressed < 0 || diagLoggerInstalled()) return;
