@@ -27,7 +27,12 @@ export interface HeaderPropagation {
 }
 
 /** Builds the propagator and helpers for checked rules; shared with the platform-id definition. */
-export function defineHeader(rules: HeaderRules, description: string): HeaderPropagation {
+export function defineHeader(
+  rules: HeaderRules,
+  description: string,
+  /** Whether the caller could have passed `maxLength` (false for platform-id: see value.ts). */
+  lengthOption = true,
+): HeaderPropagation {
   const { header, key, maxLength, validate } = rules;
 
   function get(context: Context): string | undefined {
@@ -36,7 +41,7 @@ export function defineHeader(rules: HeaderRules, description: string): HeaderPro
   }
 
   function set(context: Context, value: string): Context {
-    assertValidValue(header, value, maxLength);
+    assertValidValue(header, value, maxLength, lengthOption);
     if (validate !== undefined) {
       let accepted: boolean;
       try {

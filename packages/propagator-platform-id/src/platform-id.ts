@@ -21,7 +21,7 @@ export const PLATFORM_ID_KEY: symbol = createContextKey(
 );
 
 const rules = { ...resolveOptions({ header: PLATFORM_ID_HEADER }), key: PLATFORM_ID_KEY };
-const platformId = defineHeader(rules, 'PlatformId');
+const platformId = defineHeader(rules, 'PlatformId', false);
 
 /** The platform id in `context`, or undefined. */
 export function getPlatformId(context: Context): string | undefined {

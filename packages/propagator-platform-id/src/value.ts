@@ -58,7 +58,13 @@ function describeChar(code: number): string {
  * header, what is wrong, and the limit: a TypeError for the wrong type or a forbidden character,
  * a RangeError for the length. Used at the call that sets the value, never at inject time.
  */
-export function assertValidValue(header: string, value: unknown, maxLength: number): string {
+export function assertValidValue(
+  header: string,
+  value: unknown,
+  maxLength: number,
+  /** False for platform-id, whose limit is the format's (PlatformIdPropagator takes no maxLength). */
+  lengthOption = true,
+): string {
   if (typeof value !== 'string') {
     throw new TypeError(
       `${header}: the value must be a string, got ${value === null ? 'null' : typeof value}`,
@@ -72,7 +78,9 @@ export function assertValidValue(header: string, value: unknown, maxLength: numb
   if (value.length > maxLength) {
     throw new RangeError(
       `${header}: the value has ${value.length} characters; the maximum is ${maxLength} ` +
-        `(raise it with the maxLength option)`,
+        (lengthOption
+          ? `(raise it with the maxLength option)`
+          : `(the format's limit; a longer id needs a header of your own, createHeaderPropagator)`),
     );
   }
   for (let i = 0; i < value.length; i++) {

@@ -57,6 +57,13 @@ describe('setPlatformId rejects invalid values at the call', () => {
   });
 });
 
+test('setPlatformId past 256 characters: the message does not point to a maxLength option PlatformIdPropagator refuses', () => {
+  expect(() => setPlatformId(ROOT_CONTEXT, 'a'.repeat(300))).toThrow(
+    /^platform-id: the value has 300 characters; the maximum is 256 \(the format's limit; a longer id needs a header of your own, createHeaderPropagator\)$/,
+  );
+  expect(() => new PlatformIdPropagator({ maxLength: 512 } as never)).toThrow(/maxLength/);
+});
+
 describe('set with the options of createHeaderPropagator', () => {
   test('maxLength: the message names the header and the configured limit', () => {
     const t = createHeaderPropagator({ header: 'X-Tenant-Id', maxLength: 8 });
