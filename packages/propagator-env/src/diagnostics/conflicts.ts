@@ -8,7 +8,7 @@
  */
 import type { ConflictInfo } from '@baton/propagator-composite';
 import { diagLoggerInstalled } from '../notice';
-import { Sink, Slot, suppressedText } from './report';
+import { GuardedHook, Sink, Slot, suppressedText } from './report';
 
 /** The composite's HOOK_IDLE promise key (a `Symbol.for`, so no runtime import is needed). */
 const HOOK_IDLE = Symbol.for('@baton/propagator-composite onConflict idle');
@@ -19,23 +19,12 @@ export function conflictPrinter(
   intervalMs: number,
 ): (info: ConflictInfo) => void {
   const slot = new Slot(intervalMs);
-  let hookFailed = false;
+  // Guarded here, not left to the composite: its report of a throwing hook goes to diag only
+  // (silent without a logger), and the line below would be skipped.
+  const hook = new GuardedHook('onConflict', userHook);
+  const log = (message: string): void => sink.log(message);
   const printer = (info: ConflictInfo): void => {
-    if (userHook !== undefined) {
-      // Caught here, not left to the composite: its report of a throwing hook goes to diag only
-      // (silent without a logger), and this line would be skipped. Reported once, as onReport's.
-      try {
-        userHook(info);
-      } catch (err) {
-        if (!hookFailed) {
-          hookFailed = true;
-          sink.log(
-            `@baton/propagator-env: the onConflict hook threw (${err instanceof Error ? err.message : String(err)}); ` +
-              'the conflict is still reported here; further errors from it are not reported.',
-          );
-        }
-      }
-    }
+    hook.call(info, log);
     // The clock first: on a fleet where every request conflicts, most calls stop here.
     const suppressed = slot.take();
     if (suppressed < 0 || diagLoggerInstalled()) return;

@@ -75,29 +75,47 @@ export class Slot {
   }
 }
 
-/** Delivers a report: the hook (never throwing into the request), then the log line. */
-export class Sink {
-  private hookFailed = false;
+/**
+ * A user's hook (`onReport`, `onConflict`), called so that it never throws into the request: its
+ * first throw is logged, with the hook's name, and the ones after it are not.
+ */
+export class GuardedHook<T> {
+  private failed = false;
 
   constructor(
-    private readonly onReport: ((report: DiagnosticReport) => void) | undefined,
-    private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly name: string,
+    private readonly hook: ((arg: T) => void) | undefined,
   ) {}
 
-  deliver(report: DiagnosticReport): void {
-    if (this.onReport !== undefined) {
-      try {
-        this.onReport(report);
-      } catch (err) {
-        if (!this.hookFailed) {
-          this.hookFailed = true;
-          this.log(
-            `@baton/propagator-env: the onReport hook threw (${err instanceof Error ? err.message : String(err)}); ` +
-              'further errors from it are not reported.',
-          );
-        }
-      }
+  call(arg: T, log: (message: string) => void): void {
+    if (this.hook === undefined) return;
+    try {
+      this.hook(arg);
+    } catch (err) {
+      if (this.failed) return;
+      this.failed = true;
+      log(
+        `@baton/propagator-env: the ${this.name} hook threw (${err instanceof Error ? err.message : String(err)}); ` +
+          'further errors from it are not reported.',
+      );
     }
+  }
+}
+
+/** Delivers a report: the hook (never throwing into the request), then the log line. */
+export class Sink {
+  private readonly onReport: GuardedHook<DiagnosticReport>;
+  private readonly logLine = (message: string): void => this.log(message);
+
+  constructor(
+    onReport: ((report: DiagnosticReport) => void) | undefined,
+    private readonly env: Readonly<Record<string, string | undefined>>,
+  ) {
+    this.onReport = new GuardedHook('onReport', onReport);
+  }
+
+  deliver(report: DiagnosticReport): void {
+    this.onReport.call(report, this.logLine);
     this.log(report.message);
   }
 
